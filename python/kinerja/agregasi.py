@@ -1,0 +1,107 @@
+"""NSS, Nilai Perspektif and NKO: consolidating capaian IKU (report l.811-837, 909-930, 948-984).
+
+* NSS = mean of the capaian IKU of one Sasaran Strategis, n/a IKU left out (l.833-835).
+* Nilai Perspektif = consolidation of the NSS of that perspektif; NKO = consolidation of the
+  perspektif values (l.819-821).
+* The report publishes NKO 2024 = 100 although the mean of the NSS is 109,8 (RUMUS section 3):
+  the method and an optional cap are settings of the dataset, never code. :class:`MetodeNKO`
+  carries them; the uncapped value is always returned beside the capped one.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+
+__all__ = ["METODE_NKO", "MetodeNKO", "HasilNKO", "nss", "nilai_per_kelompok", "hitung_nko"]
+
+METODE_NKO = {
+    "rata_nss": "rata-rata NSS",
+    "rata_perspektif": "rata-rata Nilai Perspektif",
+    "rata_iku": "rata-rata seluruh capaian IKU",
+}
+
+
+class PengaturanError(ValueError):
+    """A setting of the dataset that the rules cannot use (message for staff)."""
+
+
+@dataclass(frozen=True)
+class MetodeNKO:
+    """How NKO consolidates: method, optional cap of NKO and optional cap of each NSS."""
+
+    metode: str = "rata_nss"
+    batas: float | None = None
+    batas_nss: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.metode not in METODE_NKO:
+            pilihan = ", ".join(METODE_NKO)
+            raise PengaturanError(f"metode NKO '{self.metode}' tidak dikenal (pilih salah satu: {pilihan})")
+        for nama, nilai in (("batas NKO", self.batas), ("batas NSS", self.batas_nss)):
+            if nilai is not None and not (isinstance(nilai, (int, float)) and math.isfinite(nilai) and nilai > 0):
+                raise PengaturanError(f"{nama} '{nilai}' harus berupa angka positif atau dikosongkan")
+
+
+@dataclass(frozen=True)
+class HasilNKO:
+    """NKO after the cap (``nilai``) and before it (``tanpa_batas``), with the setting used."""
+
+    nilai: float
+    tanpa_batas: float
+    metode: str
+    batas: float | None
+
+
+def _rata(x: Iterable[float]) -> float:
+    a = np.asarray(list(x), dtype=float)
+    a = a[~np.isnan(a)]
+    return float(a.mean()) if a.size else math.nan
+
+
+def _batasi(x: float, batas: float | None) -> float:
+    return x if batas is None or math.isnan(x) else min(x, batas)
+
+
+def nss(capaian: Sequence[float] | np.ndarray) -> float:
+    """NSS: mean of the capaian IKU of one SS with n/a (NaN) excluded; NaN if all are n/a."""
+    return _rata(np.asarray(capaian, dtype=float).ravel())
+
+
+def nilai_per_kelompok(nilai: Sequence[float], kelompok: Sequence[str]) -> dict[str, float]:
+    """Mean of ``nilai`` per group label, in first-seen order, n/a excluded (NSS per SS)."""
+    urut: dict[str, list[float]] = {}
+    for x, k in zip(nilai, kelompok, strict=True):
+        urut.setdefault(k, []).append(x)
+    return {k: _rata(v) for k, v in urut.items()}
+
+
+def hitung_nko(
+    capaian: Sequence[float],
+    ss_iku: Sequence[str],
+    perspektif_ss: dict[str, str],
+    metode: MetodeNKO,
+) -> tuple[dict[str, float], dict[str, float], HasilNKO]:
+    """NSS per SS, Nilai Perspektif, and NKO by the dataset's method and caps.
+
+    ``batas_nss`` caps each NSS before it is consolidated; ``batas`` caps the NKO itself.
+    ``tanpa_batas`` is the same method with neither cap.
+    """
+    nss_mentah = nilai_per_kelompok(capaian, ss_iku)
+    nss_terbatas = {k: _batasi(v, metode.batas_nss) for k, v in nss_mentah.items()}
+
+    def konsolidasi(nilai_ss: dict[str, float]) -> tuple[dict[str, float], float]:
+        kode = list(nilai_ss)
+        per = nilai_per_kelompok([nilai_ss[k] for k in kode], [perspektif_ss[k] for k in kode])
+        if metode.metode == "rata_iku":
+            return per, _rata(capaian)
+        if metode.metode == "rata_perspektif":
+            return per, _rata(per.values())
+        return per, _rata(nilai_ss.values())
+
+    perspektif, nko_dasar = konsolidasi(nss_terbatas)
+    _, mentah = konsolidasi(nss_mentah)
+    hasil = HasilNKO(_batasi(nko_dasar, metode.batas), mentah, metode.metode, metode.batas)
+    return nss_terbatas, perspektif, hasil

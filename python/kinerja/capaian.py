@@ -1,0 +1,216 @@
+"""Capaian IKU: the achievement index of one indicator, by polarisasi (report l.839-907).
+
+Rules (RUMUS section 2):
+
+* maximize: ``R/T*100``; with a negative target ``(1 + (1 - R/T))*100``; no floor (Tabel 3.1
+  prints negative capaian); target 0 is not computable.
+* minimize: ``(1 + (1 - R/T))*100`` floored at 0; with target 0 the printed formula divides by
+  zero, so it is read as ``(R_terburuk - R)/(R_terburuk - T)*100`` with a declared worst value.
+* stabilize with band ``[L, U]``: ``R/L*100`` below, ``100`` inside, ``(2 - R/U)*100`` above
+  (the printed formula is garbled; this is the symmetric form), floored at 0.
+* every capaian is capped at ``batas_maks`` (120: "dapat dikonversi menjadi 120", l.837).
+* n/a (missing realisasi, unusable target) is NaN, never 0, never an exception, never inf.
+
+One function serves scalars and whole columns: inputs broadcast as numpy arrays.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "POLARISASI", "kode_polarisasi", "nama_polarisasi", "capaian_iku", "alasan_na",
+    "status_capaian", "warna_status", "STATUS_MEMENUHI", "STATUS_BELUM", "STATUS_TIDAK", "STATUS_NA",
+]
+
+MAXIMIZE, MINIMIZE, STABILIZE, UNKNOWN = 0, 1, 2, -1
+POLARISASI = ("maximize", "minimize", "stabilize")
+_ALIASES = {"maximize": 0, "max": 0, "minimize": 1, "min": 1, "stabilize": 2, "stabil": 2}
+
+STATUS_MEMENUHI = "Memenuhi Ekspektasi"
+STATUS_BELUM = "Belum Memenuhi Ekspektasi"
+STATUS_TIDAK = "Tidak Memenuhi Ekspektasi"
+STATUS_NA = "n/a"
+_WARNA = {STATUS_MEMENUHI: "hijau", STATUS_BELUM: "kuning", STATUS_TIDAK: "merah", STATUS_NA: "abu-abu"}
+
+
+def _kode_satu(p: Any) -> int:
+    if isinstance(p, str):
+        return _ALIASES.get(p.strip().lower(), UNKNOWN)
+    return UNKNOWN
+
+
+def kode_polarisasi(polarisasi: Any) -> int | np.ndarray:
+    """``maximize|max|minimize|min|stabilize|stabil`` in any case -> 0/1/2; anything else -1."""
+    if isinstance(polarisasi, str) or polarisasi is None:
+        return _kode_satu(polarisasi)
+    arr = np.asarray(polarisasi, dtype=object)
+    return np.vectorize(_kode_satu, otypes=[np.int8])(arr) if arr.size else arr.astype(np.int8)
+
+
+def nama_polarisasi(polarisasi: Any) -> str | None:
+    """The canonical name of a polarisasi text, or None when unknown."""
+    k = _kode_satu(polarisasi)
+    return POLARISASI[k] if k >= 0 else None
+
+
+def _arr(x: Any) -> np.ndarray:
+    return np.asarray(np.nan if x is None else x, dtype=float)
+
+
+def capaian_iku(
+    realisasi: Any,
+    target: Any,
+    polarisasi: Any = "maximize",
+    *,
+    batas_bawah: Any = None,
+    batas_atas: Any = None,
+    realisasi_terburuk: Any = None,
+    batas_maks: float | None = 120.0,
+) -> float | np.ndarray:
+    """Capaian IKU in % for scalars or arrays (broadcast); NaN where n/a. See module doc."""
+    r, t = _arr(realisasi), _arr(target)
+    kode = kode_polarisasi(polarisasi)
+    lain = [_arr(v) for v in (batas_bawah, batas_atas, realisasi_terburuk)]
+    shape = np.broadcast_shapes(r.shape, t.shape, np.shape(kode), *(v.shape for v in lain))
+    r, t = np.atleast_1d(r), np.atleast_1d(t)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        if np.ndim(kode) == 0:
+            x = _satu_polarisasi(int(kode), r, t, *lain)
+        else:
+            x = _campuran(np.asarray(kode), r, t, *lain)
+        if batas_maks is not None:
+            x = np.minimum(x, batas_maks)
+    return float(x.reshape(-1)[0]) if shape == () else np.broadcast_to(x, shape).copy() if x.shape != shape else x
+
+
+def _satu_polarisasi(kode: int, r, t, bawah, atas, terburuk) -> np.ndarray:
+    if kode == MAXIMIZE:
+        return _maximize(r, t)
+    if kode == MINIMIZE:
+        return _minimize(r, t, terburuk)
+    if kode == STABILIZE:
+        return _stabilize(r, bawah, atas)
+    return np.full(np.broadcast(r, t).shape, np.nan)
+
+
+def _campuran(kode: np.ndarray, r, t, bawah, atas, terburuk) -> np.ndarray:
+    """Per-row polarisasi: each rule on its own rows, NaN for unknown polarisasi."""
+    shape = np.broadcast(r, t, kode).shape
+    out = np.full(shape, np.nan)
+    kode = np.broadcast_to(kode, shape)
+    for k in (MAXIMIZE, MINIMIZE, STABILIZE):
+        mask = kode == k
+        if mask.any():
+            nilai = _satu_polarisasi(k, r, t, bawah, atas, terburuk)
+            out[mask] = np.broadcast_to(nilai, shape)[mask]
+    return out
+
+
+def _maximize(r: np.ndarray, t: np.ndarray) -> np.ndarray:
+    x = np.divide(r, t)
+    np.multiply(x, 100.0, out=x)
+    neg = t < 0
+    if neg.any():
+        x = np.where(neg, 200.0 - x, x)
+    nol = t == 0
+    if nol.any():
+        x[np.broadcast_to(nol, x.shape)] = np.nan
+    return x
+
+
+def _minimize(r: np.ndarray, t: np.ndarray, w: np.ndarray) -> np.ndarray:
+    x = 200.0 - np.divide(r, t) * 100.0
+    nol = t == 0
+    if nol.any():
+        dari_terburuk = (w - r) / (w - t) * 100.0
+        x = np.where(nol, dari_terburuk, x)
+    x = np.where(np.isfinite(x), x, np.nan)
+    return np.maximum(x, 0.0)
+
+
+def _stabilize(r: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    bawah = r / lo * 100.0
+    atas = (2.0 - r / hi) * 100.0
+    x = np.where(r < lo, bawah, np.where(r > hi, atas, 100.0))
+    buruk = np.isnan(lo) | np.isnan(hi) | (lo > hi) | np.isnan(r) | ~np.isfinite(x)
+    x = np.where(buruk, np.nan, x)
+    return np.maximum(x, 0.0)
+
+
+def alasan_na(
+    realisasi: Any,
+    target: Any,
+    polarisasi: Any = "maximize",
+    *,
+    batas_bawah: Any = None,
+    batas_atas: Any = None,
+    realisasi_terburuk: Any = None,
+) -> str | None:
+    """Why one capaian is n/a (Bahasa Indonesia), or None when it is computable."""
+    kode = _kode_satu(polarisasi)
+    r, t = _float(realisasi), _float(target)
+    if kode == UNKNOWN:
+        return f"polarisasi '{polarisasi}' tidak dikenal (gunakan maximize, minimize, atau stabilize)"
+    if math.isnan(r):
+        return "realisasi belum tersedia"
+    if kode == STABILIZE:
+        return _alasan_stabilize(r, _float(batas_bawah), _float(batas_atas))
+    if math.isnan(t):
+        return "target belum diisi"
+    if kode == MAXIMIZE and t == 0:
+        return "target 0 pada polarisasi maximize tidak dapat dihitung (pembagian dengan nol)"
+    if kode == MINIMIZE and t == 0:
+        w = _float(realisasi_terburuk)
+        if math.isnan(w):
+            return "target 0 pada polarisasi minimize memerlukan nilai realisasi terburuk"
+        if w == t:
+            return "realisasi terburuk sama dengan target (pembagian dengan nol)"
+    return None
+
+
+def _alasan_stabilize(r: float, lo: float, hi: float) -> str | None:
+    if math.isnan(lo) or math.isnan(hi):
+        return "polarisasi stabilize memerlukan batas bawah dan batas atas"
+    if lo > hi:
+        return "batas bawah lebih besar dari batas atas"
+    if (r < lo and lo == 0) or (r > hi and hi == 0):
+        return "batas 0 pada polarisasi stabilize tidak dapat dihitung (pembagian dengan nol)"
+    return None
+
+
+def _float(x: Any) -> float:
+    try:
+        return math.nan if x is None else float(x)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def _status_satu(x: float) -> str:
+    if x is None or math.isnan(x):
+        return STATUS_NA
+    x = round(x, 9)
+    if x >= 100:
+        return STATUS_MEMENUHI
+    if x >= 80:
+        return STATUS_BELUM
+    return STATUS_TIDAK
+
+
+def status_capaian(x: Any) -> str | np.ndarray:
+    """Status of a capaian IKU, NSS or NKO (Tabel 3.1/3.2, l.843-847, 915-919).
+
+    ``>= 100`` Memenuhi Ekspektasi; ``80 <= x < 100`` Belum Memenuhi Ekspektasi; ``< 80`` Tidak
+    Memenuhi Ekspektasi; NaN -> ``n/a``. Scalars give a str, arrays an object array.
+    """
+    a = _arr(x)
+    if a.ndim == 0:
+        return _status_satu(float(a))
+    return np.vectorize(_status_satu, otypes=[object])(a)
+
+
+def warna_status(status: str) -> str:
+    """Traffic-light colour of a status: hijau / kuning / merah (abu-abu for n/a)."""
+    return _WARNA.get(status, "abu-abu")

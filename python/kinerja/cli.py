@@ -1,0 +1,95 @@
+"""Command line: ``kinerja laporan|benchmark``.
+
+Exit status (all commands): 0 everything computed / clean; 1 the output is complete but something
+was n/a (``laporan``, ``anggaran``) or validation found a ``galat`` (``validasi``, ``ekspor``);
+2 the input cannot be read (missing, locked, not a workbook) or the arguments are wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .dataset import Dataset, DatasetError, muat_bawaan, muat_folder
+
+__all__ = ["main", "muat_berkas", "BerkasError"]
+
+KELUAR_OK, KELUAR_NA, KELUAR_TIDAK_TERBACA = 0, 1, 2
+
+
+class BerkasError(Exception):
+    """The input file cannot be read; the message says why and what to do."""
+
+
+def muat_berkas(berkas: str | None) -> Dataset:
+    """The dataset of BERKAS: the embedded default when omitted, a dataset folder, or a workbook."""
+    if not berkas:
+        return muat_bawaan()
+    p = Path(berkas)
+    if not p.exists():
+        raise BerkasError(f"berkas '{berkas}' tidak ditemukan")
+    if p.is_dir():
+        try:
+            return muat_folder(p)
+        except DatasetError as e:
+            raise BerkasError(str(e)) from None
+    if p.suffix.lower() in (".xlsx", ".xlsm"):
+        raise BerkasError(f"membaca workbook '{berkas}' belum didukung pada versi ini; jalankan tanpa BERKAS "
+                          "untuk data bawaan, atau berikan folder dataset")
+    raise BerkasError(f"berkas '{berkas}' bukan workbook Excel (.xlsm/.xlsx) atau folder dataset")
+
+
+def _cetak_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+
+
+def _laporan(a: argparse.Namespace) -> int:
+    from .laporan import susun_laporan
+    from .tampilan import laporan_json, laporan_teks
+    lap = susun_laporan(muat_berkas(a.berkas))
+    if a.format == "json":
+        _cetak_json(laporan_json(lap, a.semua))
+    else:
+        sys.stdout.write(laporan_teks(lap, a.semua))
+    return KELUAR_NA if lap.ada_na else KELUAR_OK
+
+
+def _benchmark(a: argparse.Namespace) -> int:
+    from .benchmark import jalankan
+    sys.stdout.write(jalankan(a.jenis, a.baris))
+    return KELUAR_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kinerja",
+        description="Mesin perhitungan Laporan Kinerja (capaian IKU, NSS, NKO, Indeks Tata Kelola, anggaran).",
+        epilog="Kode keluar: 0 lengkap; 1 ada nilai n/a atau temuan galat; 2 berkas tidak dapat dibaca / argumen salah.",
+    )
+    sub = p.add_subparsers(dest="perintah", required=True)
+    lap = sub.add_parser("laporan", help="Tabel 3.4, NSS, NKO dan rekonsiliasi (tanpa BERKAS: data bawaan 2024)")
+    lap.add_argument("berkas", nargs="?", metavar="BERKAS", help="workbook .xlsm/.xlsx atau folder dataset")
+    lap.add_argument("--format", choices=("teks", "json"), default="teks")
+    lap.add_argument("--semua", action="store_true", help="tampilkan juga angka terbit yang sesuai")
+    lap.set_defaults(fungsi=_laporan)
+    b = sub.add_parser("benchmark", help="ukur kecepatan (rasio dalam satu kali jalan)")
+    b.add_argument("jenis", choices=("capaian", "udf"), nargs="?", default="capaian")
+    b.add_argument("--baris", type=int, default=None, help="jumlah baris (bawaan: 1.000.000 capaian, 10.000 udf)")
+    b.set_defaults(fungsi=_benchmark)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kinerja`` console script."""
+    a = _parser().parse_args(argv)
+    try:
+        return int(a.fungsi(a))
+    except BerkasError as e:
+        sys.stderr.write(f"kinerja: {e}\n")
+        return KELUAR_TIDAK_TERBACA
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

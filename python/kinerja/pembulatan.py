@@ -1,0 +1,24 @@
+"""Rounding as the report rounds: half-up on paper (Python's round() is half-even)."""
+from __future__ import annotations
+
+import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+__all__ = ["bulat", "potong"]
+
+
+def _kuantum(x: float, desimal: int, cara: str) -> float:
+    if math.isnan(x) or math.isinf(x):
+        return x
+    # 15 significant digits first: 82/80*100 is 102.49999999999999 in binary but 102,5 on paper.
+    return float(Decimal(format(float(x), ".15g")).quantize(Decimal(1).scaleb(-desimal), rounding=cara))
+
+
+def bulat(x: float, desimal: int) -> float:
+    """Round half-up: ``bulat(89.5, 0) == 90``, ``bulat(102.5, 0) == 103`` (Tabel 3.1)."""
+    return _kuantum(x, desimal, ROUND_HALF_UP)
+
+
+def potong(x: float, desimal: int) -> float:
+    """Truncate toward zero: ``potong(79.1667, 2) == 79.16`` (IKU 3.3, l.2577)."""
+    return _kuantum(x, desimal, ROUND_DOWN)

@@ -1,0 +1,101 @@
+"""Rendering a Laporan for people (a terminal table) and for systems (JSON of a fixed shape)."""
+from __future__ import annotations
+
+import math
+import textwrap
+from typing import Any
+
+from .agregasi import METODE_NKO
+from .laporan import Laporan
+from .notasi import tulis_angka
+from .pembulatan import bulat
+from .rekonsiliasi import SESUAI
+
+__all__ = ["laporan_json", "laporan_teks", "angka_teks"]
+
+
+def _json_angka(x: float | None) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else float(x)
+
+
+def laporan_json(lap: Laporan, semua: bool = False) -> dict[str, Any]:
+    """The JSON shape of ``kinerja laporan --format json`` (floats unrounded, n/a as null)."""
+    rek = [r for r in lap.rekonsiliasi if semua or r.kelas != SESUAI]
+    return {
+        "unit": lap.unit,
+        "tahun": lap.tahun,
+        "periode": lap.periode,
+        "iku": [{
+            "kode": i.kode, "ss": i.ss, "nama": i.nama, "satuan": i.satuan, "polarisasi": i.polarisasi,
+            "target": _json_angka(i.target), "realisasi": _json_angka(i.realisasi), "capaian": _json_angka(i.capaian),
+            "status": i.status, "alasan": i.alasan,
+        } for i in lap.iku],
+        "nss": [{"kode": s.kode, "perspektif": s.perspektif, "nilai": _json_angka(s.nilai), "status": s.status}
+                for s in lap.nss],
+        "nko": {"nilai": _json_angka(lap.nko.nilai), "tanpa_batas": _json_angka(lap.nko.tanpa_batas),
+                "metode": lap.nko.metode, "batas": lap.nko.batas, "status": lap.nko.status, "alasan": lap.nko.alasan},
+        "rekonsiliasi": [{
+            "lokasi": r.lokasi, "baris": r.baris, "kunci": r.kunci, "terbit": r.terbit, "hitung": r.hitung,
+            "selisih": r.selisih, "kelas": r.kelas, "catatan": r.catatan or None,
+        } for r in rek],
+        "rekonsiliasi_sesuai": sum(1 for r in lap.rekonsiliasi if r.kelas == SESUAI),
+    }
+
+
+def angka_teks(x: float | None, desimal: int = 2, ringkas: bool = False) -> str:
+    """A number for people: Indonesian notation, ``desimal`` places (``ringkas``: at most), ``n/a`` for NaN."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "n/a"
+    if ringkas:
+        return tulis_angka(bulat(x, desimal))
+    return tulis_angka(x, desimal)
+
+
+def _tabel(judul: list[str], baris: list[list[str]], kanan: set[int]) -> str:
+    lebar = [max(len(judul[i]), *(len(b[i]) for b in baris)) if baris else len(judul[i]) for i in range(len(judul))]
+
+    def fmt(b: list[str]) -> str:
+        return "  ".join(s.rjust(lebar[i]) if i in kanan else s.ljust(lebar[i]) for i, s in enumerate(b)).rstrip()
+
+    garis = "  ".join("-" * w for w in lebar)
+    return "\n".join([fmt(judul), garis, *(fmt(b) for b in baris)])
+
+
+def _ringkas(s: str, n: int) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def laporan_teks(lap: Laporan, semua: bool = False) -> str:
+    """The report as a readable terminal text: Tabel 3.4, NSS, NKO, n/a reasons, reconciliation."""
+    out = [f"LAPORAN KINERJA {lap.tahun} — {lap.unit}", f"Periode: {lap.periode}", ""]
+    out.append("Tabel 3.4 Hasil Pengukuran Kinerja (capaian dihitung ulang dari aturan)")
+    baris = [[i.kode, _ringkas(i.nama, 44), _ringkas(i.satuan, 14), i.target_teks, angka_teks(i.realisasi, ringkas=True) + ("*" if i.proyeksi else ""),
+              angka_teks(i.capaian), i.status] for i in lap.iku]
+    out.append(_tabel(["Kode", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian %", "Status"], baris, {4, 5}))
+    if any(i.proyeksi for i in lap.iku):
+        out.append("* nilai proyeksi")
+    out += ["", "Nilai Sasaran Strategis (NSS)"]
+    out.append(_tabel(["SS", "Perspektif", "NSS %", "Status"],
+                      [[s.kode, s.perspektif, angka_teks(s.nilai), s.status] for s in lap.nss], {2}))
+    n = lap.nko
+    out += ["", f"NKO: {angka_teks(n.nilai)} % ({n.status})"]
+    metode = METODE_NKO.get(n.metode, n.metode)
+    batas = f"dibatasi {angka_teks(n.batas, 0)}" if n.batas is not None else "tanpa batas"
+    out.append(f"     metode: {metode}, {batas}; nilai tanpa batas: {angka_teks(n.tanpa_batas)} %")
+    na = [i.alasan for i in lap.iku if i.alasan] + ([n.alasan] if n.alasan else [])
+    if na:
+        out += ["", "Tidak dapat dihitung (n/a):"] + [textwrap.fill(a, 100, initial_indent="  - ", subsequent_indent="    ") for a in na]
+    out += ["", _rekonsiliasi_teks(lap, semua)]
+    return "\n".join(out) + "\n"
+
+
+def _rekonsiliasi_teks(lap: Laporan, semua: bool) -> str:
+    hitung: dict[str, int] = {}
+    for r in lap.rekonsiliasi:
+        hitung[r.kelas] = hitung.get(r.kelas, 0) + 1
+    ringkas = ", ".join(f"{v} {k}" for k, v in sorted(hitung.items()))
+    judul = f"Rekonsiliasi angka terbit dengan hasil hitung ulang: {ringkas}"
+    rek = [r for r in lap.rekonsiliasi if semua or r.kelas != SESUAI]
+    baris = [[str(r.baris or ""), _ringkas(r.lokasi, 58), r.terbit_teks, angka_teks(r.hitung, 4), angka_teks(r.selisih, 4),
+              r.kelas, _ringkas(r.catatan, 60)] for r in rek]
+    return judul + "\n" + _tabel(["Baris", "Lokasi", "Terbit", "Hitung", "Selisih", "Kelas", "Catatan"], baris, {0, 3, 4})
