@@ -82,7 +82,7 @@ def capaian_iku(
         else:
             x = _campuran(np.asarray(kode), r, t, *lain)
         if batas_maks is not None:
-            x = np.minimum(x, batas_maks)
+            x = np.minimum(x, batas_maks, out=x if x.flags.writeable and x.dtype == float else None)
     return float(x.reshape(-1)[0]) if shape == () else np.broadcast_to(x, shape).copy() if x.shape != shape else x
 
 
@@ -112,12 +112,9 @@ def _campuran(kode: np.ndarray, r, t, bawah, atas, terburuk) -> np.ndarray:
 def _maximize(r: np.ndarray, t: np.ndarray) -> np.ndarray:
     x = np.divide(r, t)
     np.multiply(x, 100.0, out=x)
-    neg = t < 0
-    if neg.any():
-        x = np.where(neg, 200.0 - x, x)
-    nol = t == 0
-    if nol.any():
-        x[np.broadcast_to(nol, x.shape)] = np.nan
+    if t.size and not np.fmin.reduce(t, axis=None) > 0:
+        x = np.where(t < 0, 200.0 - x, x)
+        x[np.broadcast_to(t == 0, x.shape)] = np.nan
     return x
 
 

@@ -18,7 +18,8 @@ from .anggaran import capaian_keluaran, efisiensi, nilai_efisiensi, penyerapan
 from .capaian import alasan_na, capaian_iku, nama_polarisasi, status_capaian
 from .dataset import IKU, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
 from .kalkulator import KalkulatorError
-from .notasi import Jenis, Nilai, NotasiError, baca_nilai
+from .masukan import angka_realisasi, tafsir_target
+from .notasi import Nilai, NotasiError, angka_atau_nan, baca_nilai
 from .penghitung import hitung
 from .rekonsiliasi import BarisRekonsiliasi, bandingkan, urutkan
 from .tata_kelola import nilai_sakip
@@ -158,14 +159,9 @@ def _target(iku: IKU, pol: str, teks: Any) -> tuple[float, float, float]:
     n = _baca(iku.kode, "target", teks)
     lo = _angka_opsional(iku.kode, "batas bawah", iku.batas_bawah)
     hi = _angka_opsional(iku.kode, "batas atas", iku.batas_atas)
-    if n.jenis is Jenis.RENTANG:
-        lo = n.bawah if math.isnan(lo) else lo
-        hi = n.atas if math.isnan(hi) else hi
-        t = {"maximize": n.bawah, "minimize": n.atas}.get(pol, math.nan)
-        return float(t), float(lo), float(hi)
     if not n.tersedia and pol != "stabilize":
         raise MasukanError(f"IKU {iku.kode}, kolom target: target belum diisi")
-    return n.tunggal(), lo, hi
+    return tafsir_target(n, pol, lo, hi)
 
 
 def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], teks: Any,
@@ -177,9 +173,10 @@ def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], 
             raise MasukanError(f"IKU {iku.kode}, kalkulator {iku.kalkulator}: {e}") from None
         return h.nilai, iku.kalkulator == "proyeksi_tahunan", h.rincian
     n = _baca(iku.kode, "realisasi", iku.realisasi if teks is None else teks)
-    if n.jenis is Jenis.RENTANG:
-        raise MasukanError(f"IKU {iku.kode}, kolom realisasi: teks '{n.teks}' berupa rentang; realisasi harus satu angka")
-    return (n.tunggal() if n.tersedia else math.nan), n.proyeksi, {}
+    try:
+        return angka_realisasi(n), n.proyeksi, {}
+    except ValueError as e:
+        raise MasukanError(f"IKU {iku.kode}, kolom realisasi: {e}") from None
 
 
 def _batas_capaian(p: Pengaturan) -> float | None:
@@ -215,17 +212,9 @@ def konteks_anggaran(ds: Dataset) -> dict[str, float]:
     """Quantities an IKU input may refer to with ``@``: the budget's penyerapan."""
     if ds.anggaran is None:
         return {}
-    pagu = sum(_angka_aman(k.pagu) for k in ds.anggaran.kegiatan)
-    real = sum(_angka_aman(k.realisasi) for k in ds.anggaran.kegiatan)
+    pagu = sum(angka_atau_nan(k.pagu) for k in ds.anggaran.kegiatan)
+    real = sum(angka_atau_nan(k.realisasi) for k in ds.anggaran.kegiatan)
     return {"penyerapan_anggaran": penyerapan(real, pagu), "pagu_anggaran": pagu, "realisasi_anggaran": real}
-
-
-def _angka_aman(x: Any) -> float:
-    try:
-        n = baca_nilai(x)
-    except NotasiError:
-        return math.nan
-    return n.tunggal() if n.tersedia else math.nan
 
 
 def susun_laporan(ds: Dataset) -> Laporan:
@@ -324,21 +313,21 @@ def _hitungan_anggaran(ds: Dataset, konteks: dict[str, float]) -> dict[str, floa
     h = {f"penyerapan:{th}": konteks["penyerapan_anggaran"], f"pagu:{th}": konteks["pagu_anggaran"],
          f"realisasi_anggaran:{th}": konteks["realisasi_anggaran"]}
     for k in a.kegiatan:
-        h[f"penyerapan:{th}:{k.kode}"] = penyerapan(_angka_aman(k.realisasi), _angka_aman(k.pagu))
+        h[f"penyerapan:{th}:{k.kode}"] = penyerapan(angka_atau_nan(k.realisasi), angka_atau_nan(k.pagu))
     lalu = a.tahun_lalu
     if lalu:
-        real = _angka_aman(lalu.get("realisasi"))
+        real = angka_atau_nan(lalu.get("realisasi"))
         if math.isnan(real):
-            real = _angka_aman(lalu.get("realisasi_koreksi"))
-        h[f"penyerapan:{lalu['tahun']}"] = penyerapan(real, _angka_aman(lalu.get("pagu")))
+            real = angka_atau_nan(lalu.get("realisasi_koreksi"))
+        h[f"penyerapan:{lalu['tahun']}"] = penyerapan(real, angka_atau_nan(lalu.get("pagu")))
     try:
         if a.keluaran:
-            h[f"ckk:{th}"] = capaian_keluaran([_angka_aman(k.rvk) for k in a.keluaran], [_angka_aman(k.tvk) for k in a.keluaran],
-                                              [[_angka_aman(x) for x in k.rikk] for k in a.keluaran],
-                                              [[_angka_aman(x) for x in k.tikk] for k in a.keluaran])
+            h[f"ckk:{th}"] = capaian_keluaran([angka_atau_nan(k.rvk) for k in a.keluaran], [angka_atau_nan(k.tvk) for k in a.keluaran],
+                                              [[angka_atau_nan(x) for x in k.rikk] for k in a.keluaran],
+                                              [[angka_atau_nan(x) for x in k.tikk] for k in a.keluaran])
         if a.efisiensi:
-            e = efisiensi([_angka_aman(o.pagu) for o in a.efisiensi], [_angka_aman(o.ck) for o in a.efisiensi],
-                          [_angka_aman(o.realisasi) for o in a.efisiensi])
+            e = efisiensi([angka_atau_nan(o.pagu) for o in a.efisiensi], [angka_atau_nan(o.ck) for o in a.efisiensi],
+                          [angka_atau_nan(o.realisasi) for o in a.efisiensi])
             h[f"efisiensi:{th}"], h[f"nilai_efisiensi:{th}"] = e, nilai_efisiensi(e)
     except KalkulatorError:
         pass
@@ -347,10 +336,10 @@ def _hitungan_anggaran(ds: Dataset, konteks: dict[str, float]) -> dict[str, floa
 
 def _hitungan_sakip(e: EvaluasiSakip) -> dict[str, float]:
     h: dict[str, float] = {}
-    sub = {k: [_angka_aman(x) for x in v.values()] for k, v in e.nilai.items()}
+    sub = {k: [angka_atau_nan(x) for x in v.values()] for k, v in e.nilai.items()}
     for komp, nilai in e.nilai.items():
         for nama, x in nilai.items():
-            h[f"sakip:{e.tahun}:{komp}:{nama}"] = _angka_aman(x)
+            h[f"sakip:{e.tahun}:{komp}:{nama}"] = angka_atau_nan(x)
     try:
         hasil = nilai_sakip(sub, e.bobot)
     except KalkulatorError:

@@ -23,7 +23,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from .pembulatan import bulat
 
-__all__ = ["Jenis", "Nilai", "NotasiError", "baca_nilai", "baca_angka", "tulis_angka", "tulis_nilai"]
+__all__ = ["Jenis", "Nilai", "NotasiError", "baca_nilai", "baca_angka", "angka_atau_nan", "tulis_angka", "tulis_nilai"]
 
 CONTOH = "contoh yang benar: 1.148.800 | 88,46 | 2,7 – 3 | 3 dari 4 | 80% | Rp 21.389.786.184,00"
 _NA_TEXTS = {"n/a", "na", "n.a", "n.a.", "-", "#n/a", "nan", "tidak tersedia", "belum tersedia"}
@@ -125,6 +125,15 @@ def baca_nilai(teks: object) -> Nilai:
     if not isinstance(teks, str):
         raise NotasiError(teks, f"jenis data {type(teks).__name__} tidak dikenal")
     return _baca_teks(teks)
+
+
+def angka_atau_nan(x: object) -> float:
+    """The single number of a cell, NaN when empty, n/a or unreadable (for totals and checks)."""
+    try:
+        n = baca_nilai(x)
+    except NotasiError:
+        return math.nan
+    return n.tunggal() if n.tersedia else math.nan
 
 
 def _baca_teks(asli: str) -> Nilai:

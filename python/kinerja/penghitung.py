@@ -105,13 +105,14 @@ def _ksp(m: dict[str, Any], _: Mapping[str, Any]) -> Hasil:
 
 def _tata_kelola(m: dict[str, Any], pengaturan: Mapping[str, Any]) -> Hasil:
     d = pengaturan.get("desimal_rasio_kpa")
+    bobot = m.get("kpa_bobot", BOBOT_KPA)
     h = indeks_tata_kelola(
         m["nilai_sakip"], m["target_sakip"], m["renaksi_dilaksanakan"], m["renaksi_dirumuskan"],
         m["kpa_realisasi"], m["kpa_target"], cara=str(pengaturan.get("skala_tata_kelola") or "linear"),
-        desimal_rasio_kpa=None if d in (None, "") else int(d),
+        desimal_rasio_kpa=None if d in (None, "") else int(d), kpa_bobot=bobot,
     )
     rincian = {"sub_sakip": h.sub_sakip, "sub_rb": h.sub_rb, "kpa": h.kpa, "sub_kpa": h.sub_kpa, "skor": h.skor}
-    for i, (r, t, w) in enumerate(zip(m["kpa_realisasi"], m["kpa_target"], BOBOT_KPA), 1):
+    for i, (r, t, w) in enumerate(zip(m["kpa_realisasi"], m["kpa_target"], bobot), 1):
         rincian[f"kpa_komponen_{i}"] = k.komposit([r], [t], [w], None if d in (None, "") else int(d))
     return Hasil(h.indeks, rincian)
 
@@ -142,7 +143,8 @@ PENGHITUNG: dict[str, Penghitung] = {p.nama: p for p in (
     Penghitung("indeks_tata_kelola", "(SAKIP/target x 30 + RB x 50 + KPA x 20%) -> skala 1-4",
                (Masukan("nilai_sakip", "nilai SAKIP"), Masukan("target_sakip", "target nilai SAKIP"),
                 Masukan("renaksi_dilaksanakan", "renaksi RB dilaksanakan"), Masukan("renaksi_dirumuskan", "renaksi RB dirumuskan"),
-                Masukan("kpa_realisasi", "realisasi unsur KPA", daftar=True), Masukan("kpa_target", "target unsur KPA", daftar=True)),
+                Masukan("kpa_realisasi", "realisasi unsur KPA", daftar=True), Masukan("kpa_target", "target unsur KPA", daftar=True),
+                Masukan("kpa_bobot", "bobot unsur KPA (40, 20, 40)", daftar=True, wajib=False)),
                _tata_kelola),
     Penghitung("jumlah", "jumlah seluruh nilai", (Masukan("nilai", "nilai yang dijumlahkan", daftar=True),),
                lambda m, _: Hasil(float(sum(m["nilai"])), {})),

@@ -75,12 +75,12 @@ class HasilTataKelola:
 def indeks_tata_kelola(
     nilai_sakip: float, target_sakip: float, renaksi_dilaksanakan: float, renaksi_dirumuskan: float,
     kpa_realisasi: Sequence[float], kpa_target: Sequence[float], *, cara: str = "linear",
-    desimal_rasio_kpa: int | None = None,
+    desimal_rasio_kpa: int | None = None, kpa_bobot: Sequence[float] = BOBOT_KPA,
 ) -> HasilTataKelola:
     """Indeks Tata Kelola: the three sub-indicators summed, then scaled to 1-4 (l.2709-2757)."""
     s1 = sub_sakip(nilai_sakip, target_sakip)
     s2 = sub_reformasi_birokrasi(renaksi_dilaksanakan, renaksi_dirumuskan)
-    kpa = kualitas_pelaksanaan_anggaran(kpa_realisasi, kpa_target, desimal_rasio=desimal_rasio_kpa)
+    kpa = kualitas_pelaksanaan_anggaran(kpa_realisasi, kpa_target, kpa_bobot, desimal_rasio=desimal_rasio_kpa)
     s3 = sub_kpa(kpa)
     skor = s1 + s2 + s3
     return HasilTataKelola(s1, s2, kpa, s3, skor, skala_tata_kelola(skor, cara), cara)
