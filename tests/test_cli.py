@@ -64,3 +64,22 @@ def test_berkas_tidak_ada_kode_keluar_2(tmp_path: Path):
     bukan.write_text("halo")
     p = jalankan("laporan", str(bukan))
     assert p.returncode == 2 and "bukan workbook" in p.stderr
+
+
+def test_laporan_dari_workbook_sama_dengan_data_bawaan():
+    wb = Path(__file__).resolve().parents[1] / "workbook" / "Kinerja_D4.xlsm"
+    a = jalankan("laporan", str(wb), "--format", "json")
+    b = jalankan("laporan", "--format", "json")
+    assert a.returncode == 0, a.stderr
+    da, db = json.loads(a.stdout), json.loads(b.stdout)
+    assert da["iku"] == db["iku"] and da["nss"] == db["nss"] and da["nko"] == db["nko"]
+
+
+def test_bangun_tidak_menimpa_tanpa_izin(tmp_path: Path):
+    tujuan = tmp_path / "buku.xlsm"
+    tujuan.write_bytes(b"milik pengguna")
+    p = jalankan("bangun", "--keluar", str(tujuan))
+    assert p.returncode == 2 and "sudah ada" in p.stderr and tujuan.read_bytes() == b"milik pengguna"
+    p = jalankan("bangun", "--keluar", str(tujuan), "--timpa")
+    assert p.returncode == 0 and tujuan.read_bytes()[:2] == b"PK"
+    assert [x.name for x in tmp_path.iterdir()] == ["buku.xlsm"]        # no temporary file left behind

@@ -1,4 +1,4 @@
-"""Command line: ``kinerja laporan|benchmark``.
+"""Command line: ``kinerja laporan|bangun|benchmark``.
 
 Exit status (all commands): 0 everything computed / clean; 1 the output is complete but something
 was n/a (``laporan``, ``anggaran``) or validation found a ``galat`` (``validasi``, ``ekspor``);
@@ -12,15 +12,12 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from .berkas import BerkasError
 from .dataset import Dataset, DatasetError, muat_bawaan, muat_folder
 
 __all__ = ["main", "muat_berkas", "BerkasError"]
 
 KELUAR_OK, KELUAR_NA, KELUAR_TIDAK_TERBACA = 0, 1, 2
-
-
-class BerkasError(Exception):
-    """The input file cannot be read; the message says why and what to do."""
 
 
 def muat_berkas(berkas: str | None) -> Dataset:
@@ -36,8 +33,8 @@ def muat_berkas(berkas: str | None) -> Dataset:
         except DatasetError as e:
             raise BerkasError(str(e)) from None
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        raise BerkasError(f"membaca workbook '{berkas}' belum didukung pada versi ini; jalankan tanpa BERKAS "
-                          "untuk data bawaan, atau berikan folder dataset")
+        from .baca_workbook import baca_dataset
+        return baca_dataset(p)
     raise BerkasError(f"berkas '{berkas}' bukan workbook Excel (.xlsm/.xlsx) atau folder dataset")
 
 
@@ -78,6 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("jenis", choices=("capaian", "udf"), nargs="?", default="capaian")
     b.add_argument("--baris", type=int, default=None, help="jumlah baris (bawaan: 1.000.000 capaian, 10.000 udf)")
     b.set_defaults(fungsi=_benchmark)
+    from . import bangun
+    bangun.daftar_perintah(sub)
     return p
 
 

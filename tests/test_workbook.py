@@ -1,0 +1,224 @@
+"""workbook/Kinerja_D4.xlsm: rebuilt identically, its formulas re-evaluated by pycel, its VBA read
+back by oletools, rendered by LibreOffice, and its structure checked with openpyxl."""
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+
+from kinerja.bangun import LEMBAR_TW, URUTAN_LEMBAR, bangun_workbook
+from kinerja.evaluasi import kompilator
+from kinerja.vba import bantuan_fungsi, folder_vba, runtime_xlwings, wrapper_udf
+
+AKAR = Path(__file__).resolve().parents[1]
+WORKBOOK = AKAR / "workbook" / "Kinerja_D4.xlsm"
+
+
+@pytest.fixture(scope="session")
+def bangun_baru(tmp_path_factory, dataset_bawaan):
+    return bangun_workbook(dataset_bawaan, tmp_path_factory.mktemp("bangun") / "Kinerja_D4.xlsm")
+
+
+def test_workbook_tersimpan_sama_dengan_bangun_baru(bangun_baru):
+    """Someone who edits the data, the VBA or the builder and forgets `kinerja bangun` fails here."""
+    assert WORKBOOK.read_bytes() == bangun_baru.read_bytes(), "jalankan 'kinerja bangun' lalu commit workbook/Kinerja_D4.xlsm"
+
+
+@pytest.fixture(scope="session")
+def buku():
+    return openpyxl.load_workbook(WORKBOOK), openpyxl.load_workbook(WORKBOOK, data_only=True)
+
+
+def _sel_rumus(ws) -> list[str]:
+    return [c.coordinate for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+
+
+def _sama(a, b) -> bool:
+    a = None if a == "" else a
+    b = None if b == "" else b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+    return a == b
+
+
+@pytest.fixture(scope="session")
+def pycel_hasil(buku):
+    """Every formula cell of TW IV, Rincian and Riwayat recomputed by pycel (not by our builder)."""
+    rumus, _ = buku
+    alamat = [f"{lembar}!{a}" for lembar in ("TW IV", "Rincian", "Riwayat") for a in _sel_rumus(rumus[lembar])]
+    xl = kompilator(str(WORKBOOK))
+    for a in alamat:
+        xl.evaluate(a)
+    xl.recalculate()                      # pycel starts from cached values: force its own evaluation
+    return {a: xl.evaluate(a) for a in alamat}
+
+
+def test_pycel_sama_dengan_nilai_tersimpan(buku, pycel_hasil):
+    _, nilai = buku
+    assert len(pycel_hasil) > 250
+    beda = []
+    for a, v in pycel_hasil.items():
+        lembar, sel = a.split("!")
+        if not _sama(v, nilai[lembar][sel].value):
+            beda.append((a, v, nilai[lembar][sel].value))
+    assert beda == []
+
+
+def _kolom_tw(ws, judul: str) -> int:
+    for c in range(1, 20):
+        if ws.cell(5, c).value == judul:
+            return c
+    raise AssertionError(judul)
+
+
+def test_pycel_sama_dengan_mesin(buku, pycel_hasil, laporan_bawaan):
+    """TW IV computed by pycel through the UDFs equals `kinerja laporan` (the engine)."""
+    _, nilai = buku
+    ws = nilai["TW IV"]
+    k_kode, k_cap, k_stat = (_kolom_tw(ws, j) for j in ("Kode IKU", "Capaian (%)", "Status"))
+    for i, iku in enumerate(laporan_bawaan.iku):
+        r = 6 + i
+        assert ws.cell(r, k_kode).value == iku.kode
+        assert pycel_hasil[f"TW IV!{get_column_letter(k_cap)}{r}"] == pytest.approx(iku.capaian)
+        assert pycel_hasil[f"TW IV!{get_column_letter(k_stat)}{r}"] == iku.status
+    nss = {ws.cell(r, 2).value: pycel_hasil[f"TW IV!I{r}"] for r in range(6, ws.max_row + 1)
+           if str(ws.cell(r, 2).value or "").startswith("SS.") and f"TW IV!I{r}" in pycel_hasil and ws.cell(r, 3).value is None}
+    assert nss == pytest.approx({s.kode: s.nilai for s in laporan_bawaan.nss})
+    r_nko = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value == "NKO (%)")
+    assert pycel_hasil[f"TW IV!I{r_nko}"] == laporan_bawaan.nko.nilai == 100
+    assert pycel_hasil[f"TW IV!I{r_nko + 1}"] == pytest.approx(laporan_bawaan.nko.tanpa_batas)
+
+
+def test_rincian_dan_riwayat_menurut_laporan(buku):
+    _, nilai = buku
+    ws = nilai["Rincian"]
+    kunci = {}
+    blok = None
+    for r in range(1, ws.max_row + 1):
+        a = ws.cell(r, 1).value
+        if isinstance(a, str) and (a.startswith(("IKU ", "SAKIP ")) or a == "anggaran"):
+            blok = a
+        elif a:
+            kunci[(blok, a)] = ws.cell(r, 3).value
+    assert round(kunci[("SAKIP 2023", "sakip")], 2) == 83.47
+    assert round(kunci[("anggaran", "penyerapan")], 2) == 99.23
+    assert round(kunci[("IKU 1.1", "proyeksi_triwulan")], 1) == 165.1 and round(kunci[("IKU 1.1", "hasil")], 1) == 537.1
+    assert round(kunci[("IKU 3.3", "hasil")], 2) == 79.17
+    assert round(kunci[("IKU 4.1", "sub_kpa")], 2) == 19.92 and round(kunci[("IKU 4.1", "skor")], 2) == 99.21
+    assert round(kunci[("IKU 4.1", "hasil")], 2) == 3.97
+    rw = nilai["Riwayat"]
+    baris = {(rw.cell(r, 1).value, rw.cell(r, 5).value, (rw.cell(r, 2).value or "")[:10]): r for r in range(5, 60)}
+    assert rw.cell(baris[("1.2", 2020, "Pertumbuha")], 10).value == pytest.approx(-358.5)   # published -385,5
+    assert rw.cell(baris[("1.2", 2020, "Pertumbuha")], 12).value == pytest.approx(-385.5 + 358.5)
+
+
+def test_vba_dibaca_kembali_oleh_oletools():
+    from oletools.olevba import VBA_Parser
+    v = VBA_Parser(str(WORKBOOK))
+    modul = {n.rsplit(".", 1)[0]: code for (_, _, n, code) in v.extract_macros()}
+    v.close()
+
+    def inti(s: str) -> str:        # module text without the attribute header / class preamble
+        s = re.sub(r"(?s)^VERSION 1\.0 CLASS.*?\nEND\r?\n", "", s)
+        return "\n".join(b for b in s.replace("\r\n", "\n").split("\n") if not b.startswith("Attribute ")).strip()
+
+    for p in [*folder_vba().glob("*.bas"), *folder_vba().glob("*.cls")]:
+        assert inti(modul[p.stem]) == inti(p.read_text(encoding="utf-8")), p.name
+    assert inti(modul["xlwings_udfs"]) == inti(wrapper_udf())
+    assert inti(modul["KinerjaFungsi"]) == inti(bantuan_fungsi())
+    for m in runtime_xlwings():
+        assert inti(modul[m.nama]) == inti(m.sumber)
+    assert "Private Sub Workbook_Open()" in modul["ThisWorkbook"]
+    assert 'RunPython "import kinerja.makro; kinerja.makro.validasi()"' in modul["Kinerja"]
+
+
+def test_wrapper_untuk_setiap_fungsi_dan_bantuan():
+    from kinerja.udf import REGISTRI
+    teks = wrapper_udf()
+    for nama, f in REGISTRI.items():
+        assert f"Function {nama}(" in teks and f'XLPy.CallUDF("kinerja.udf", "{nama}"' in teks
+        assert 0 < len(f.bantuan) <= 255 and all(0 < len(a.bantuan) <= 255 for a in f.argumen)
+        assert f"'!{nama}\", Description:=" in bantuan_fungsi()
+        assert not re.fullmatch(r"[A-Z]{1,3}\d+", nama)       # a cell-address-like name cannot be used in a formula
+
+
+def test_struktur(buku):
+    rumus, _ = buku
+    assert rumus.sheetnames == list(URUTAN_LEMBAR)
+    assert {"Tahun", "Unit", "NKO_Metode", "NKO_Batas", "NSS_Batas", "Batas_Capaian", "Skala_Tata_Kelola", "Desimal_KPA",
+            "PK_SS_Kode", "PK_SS_Perspektif", "PK_Polarisasi", "PK_Target"} <= set(rumus.defined_names)
+    pk = rumus["PK"]
+    sumber = [dv.formula1 for dv in pk.data_validations.dataValidation]
+    assert '"Maximize,Minimize,Stabilize"' in sumber and '"rata_nss,rata_perspektif,rata_iku"' in sumber
+    for nama in LEMBAR_TW:
+        ws = rumus[nama]
+        assert ws.protection.sheet and not ws.protection.password
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+        assert ws.freeze_panes == "E6"
+        assert "Laporan Kinerja 2024" in ws.oddHeader.center.text and "Halaman" in ws.oddFooter.right.text
+        aturan = [r.formula[0] for rng in ws.conditional_formatting for r in rng.rules]
+        assert any(">=100" in a for a in aturan) and any("<80" in a for a in aturan)
+        k_real, k_cap = _kolom_tw(ws, "Realisasi"), _kolom_tw(ws, "Capaian (%)")
+        for r in range(6, 20):
+            rumus_real = str(ws.cell(r, k_real).value or "").startswith("=")
+            assert ws.cell(r, k_real).protection.locked is rumus_real     # typed realisasi unlocked, links protected
+            assert ws.cell(r, k_cap).protection.locked is True          # formulas protected
+        assert ws._charts, "grafik capaian"
+    assert rumus["Riwayat"]._charts
+    conf = {rumus["xlwings.conf"].cell(r, 1).value: rumus["xlwings.conf"].cell(r, 2).value for r in range(1, 12)}
+    assert conf["UDF Modules"] == "kinerja.udf"
+
+
+def test_tanpa_rumus_larik(buku):
+    """LibreOffice recomputes array formulas on load (showing #NAME?): the workbook writes none."""
+    rumus, _ = buku
+    for ws in rumus.worksheets:
+        assert not any(type(c.value).__name__ == "ArrayFormula" for row in ws.iter_rows() for c in row), ws.title
+
+
+def _soffice(tmp: Path, *args: str) -> subprocess.CompletedProcess:
+    profil = tmp / "profil"
+    return subprocess.run(["soffice", f"-env:UserInstallation=file://{profil}", "--headless", "--norestore", *args],
+                          capture_output=True, text=True, timeout=180)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice tidak terpasang (scripts/uji.sh memasangnya)")
+def test_libreoffice_pdf_dan_png(tmp_path, buku):
+    salinan = tmp_path / "Kinerja_D4.xlsm"
+    shutil.copy(WORKBOOK, salinan)          # LibreOffice never touches the committed file
+    p = _soffice(tmp_path, "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(salinan))
+    pdf = tmp_path / "pdf" / "Kinerja_D4.pdf"
+    assert p.returncode == 0 and pdf.exists(), p.stderr
+    teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    halaman = teks.split("\f")
+    for nama in URUTAN_LEMBAR[:-1]:
+        assert any(f"— {nama}" in h for h in halaman), f"lembar {nama} tidak tercetak"
+    tw4 = next(i for i, h in enumerate(halaman) if "Pengukuran Kinerja Triwulan IV" in h)
+    hlm = halaman[tw4]
+    assert "#NAME" not in teks and "#VALUE" not in teks and "Err:" not in teks
+    # LibreOffice shows the cached values, in Indonesian notation ([$-421] number formats)
+    for angka in ("89,52", "120,00", "104,07", "116,67", "93,75", "98,96", "114,58", "110,72", "108,33", "100,17", "100,00", "109,81"):
+        assert angka in hlm, angka
+    assert "Belum Memenuhi Ekspektasi" in hlm and "Memenuhi Ekspektasi" in hlm
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", str(tw4 + 1), "-l", str(tw4 + 1), str(pdf), str(tmp_path / "tw4")], check=True)
+    assert next(tmp_path.glob("tw4*.png")).stat().st_size > 5000
+    subprocess.run(["pdftoppm", "-r", "40", "-gray", "-f", str(tw4 + 1), "-l", str(tw4 + 1), str(pdf), str(tmp_path / "abu")], check=True)
+    lebar, tinggi, piksel = _baca_pgm(next(tmp_path.glob("abu*.pgm")))
+    gelap = sum(1 for px in piksel if px < 200)
+    assert gelap > 0.01 * lebar * tinggi          # not blank: text, table and colours are there
+
+
+def _baca_pgm(path: Path) -> tuple[int, int, bytes]:
+    """A binary PGM (P5) as pdftoppm -gray writes it."""
+    data = path.read_bytes()
+    bagian = data.split(maxsplit=4)
+    assert bagian[0] == b"P5"
+    lebar, tinggi = int(bagian[1]), int(bagian[2])
+    return lebar, tinggi, bagian[4][-lebar * tinggi:]
