@@ -4,134 +4,140 @@ The PK sheet is the master: settings by their defined names, the SS and IKU tabl
 header rows. Realisasi come from the TW sheets (TW IV is the year); an IKU whose TW IV realisasi
 is a formula takes its value from its calculator, whose inputs are the rows of its Rincian block
 (keys in column A). Riwayat rows become the history. Values are read as Excel stored them
-(cached results for formula cells), so a workbook saved by Excel or built by ``kinerja bangun``
-reads alike.
+(cached results of formula cells), from a :class:`~kinerja.cuplikan.Cuplikan`, so a file and the
+workbook open in Excel read alike. :class:`Posisi` remembers where each value came from, so that
+validation can name the cell.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-
-from .bangun import K_BAWAH, K_ATAS, LEMBAR_TW, PENGATURAN, PK_KOLOM, RIWAYAT_KOLOM, SS_KODE, SS_NAMA, SS_PERSPEKTIF, TW_REALISASI
-from .berkas import BerkasError, periksa_workbook
+from .bangun import (K_ATAS, K_BAWAH, LEMBAR_TW, PENGATURAN, PK_KOLOM, RIWAYAT_KOLOM, SS_KODE, SS_NAMA, SS_PERSPEKTIF,
+                     TW_KETERANGAN, TW_REALISASI)
+from .cuplikan import Cuplikan, LembarSel, dari_berkas
 from .dataset import IKU, SS, Anggaran, BarisRiwayat, Dataset, EvaluasiSakip, Kegiatan, Pengaturan
 from .penghitung import PENGHITUNG
 
-__all__ = ["baca_dataset", "Workbook", "buka"]
+__all__ = ["baca_dataset", "baca", "Posisi"]
+
+Sel = tuple[str, int, int]
+"""(sheet, 0-based row, 0-based column)."""
 
 
 @dataclass
-class Workbook:
-    """A workbook opened twice by openpyxl: formulas (``f``) and cached values (``v``)."""
+class Posisi:
+    """Where each value of the dataset sits in the workbook."""
 
-    path: Path
-    f: Any
-    v: Any
-
-    def lembar(self, nama: str) -> tuple[Any, Any]:
-        if nama not in self.f.sheetnames:
-            raise BerkasError(f"workbook '{self.path.name}' tidak memiliki lembar '{nama}'")
-        return self.f[nama], self.v[nama]
-
-
-def buka(path: Path | str) -> Workbook:
-    """Check and open a workbook read-only in memory (the file itself is never written)."""
-    p = periksa_workbook(path)
-    try:
-        return Workbook(p, openpyxl.load_workbook(p, data_only=False), openpyxl.load_workbook(p, data_only=True))
-    except Exception as e:  # openpyxl raises many kinds on a damaged file
-        raise BerkasError(f"workbook '{p.name}' tidak dapat dibaca: {e}") from None
-
-
-def _nama_tetap(wb: Workbook, nama: str) -> Any:
-    d = wb.v.defined_names.get(nama)
-    if d is None:
-        return None
-    for lembar, sel in d.destinations:
-        return wb.v[lembar][sel.replace("$", "")].value
-    return None
-
-
-def _cari_baris(ws: Any, kolom: int, teks: str, mulai: int = 1) -> int | None:
-    for r in range(mulai, ws.max_row + 1):
-        if ws.cell(r, kolom + 1).value == teks:
-            return r
-    return None
+    pengaturan: dict[str, Sel] = field(default_factory=dict)
+    ss: dict[str, Sel] = field(default_factory=dict)                  # kode SS -> its cell
+    iku: dict[str, int] = field(default_factory=dict)                 # kode IKU -> PK row
+    iku_kolom: dict[str, int] = field(default_factory=dict)           # PK header -> column
+    iku_baris: list[tuple[str, int]] = field(default_factory=list)    # every PK IKU row (duplicates kept)
+    tw: dict[tuple[int, str], int] = field(default_factory=dict)      # (TW index, kode IKU) -> row
+    rincian: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)   # (block, key) -> (row, n values)
+    riwayat: list[int] = field(default_factory=list)                  # row of each history entry
 
 
 def _teks(x: Any) -> str:
     return "" if x is None else str(x).strip()
 
 
+def _cari_baris(ws: LembarSel, kolom: int, teks: str) -> int | None:
+    for r in range(ws.baris):
+        if ws.v(r, kolom) == teks:
+            return r
+    return None
+
+
 def baca_dataset(path: Path | str) -> Dataset:
-    """The dataset of a Kinerja workbook."""
-    wb = buka(path)
-    peng = {kunci: _nama_tetap(wb, nama) for nama, kunci, _ in PENGATURAN}
-    ss = _baca_ss(wb)
-    iku = _baca_iku(wb)
+    """The dataset of a Kinerja workbook file."""
+    return baca(dari_berkas(path))[0]
+
+
+def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
+    """The dataset of a snapshot and the position of its values."""
+    pos = Posisi()
+    peng = {}
+    for nama, kunci, _ in PENGATURAN:
+        peng[kunci] = c.nilai_nama(nama)
+        if nama in c.nama:
+            pos.pengaturan[nama] = c.nama[nama]
+    ss = _baca_ss(c, pos)
+    iku = _baca_iku(c, pos)
+    from .berkas import BerkasError
     if not iku:
-        raise BerkasError(f"workbook '{wb.path.name}': tabel IKU pada lembar PK kosong atau tidak ditemukan")
-    return Dataset(
+        raise BerkasError(f"workbook '{c.nama_berkas}': tabel IKU pada lembar PK kosong atau tidak ditemukan")
+    try:
+        tahun = int(peng.pop("tahun") or 0)
+    except (TypeError, ValueError):
+        tahun = 0
+    ds = Dataset(
         unit=_teks(peng.pop("unit")), unit_singkat=_teks(peng.pop("unit_singkat")) or "Unit", instansi=_teks(peng.pop("instansi")),
-        tahun=int(peng.pop("tahun") or 0), periode=_teks(peng.pop("periode")), sumber=str(wb.path),
-        pengaturan=Pengaturan(**peng), ss=tuple(ss), iku=tuple(iku), riwayat=tuple(_baca_riwayat(wb)),
-        anggaran=_baca_anggaran(wb, peng), sakip=tuple(_baca_sakip(wb)),
+        tahun=tahun, periode=_teks(peng.pop("periode")), sumber=c.nama_berkas,
+        pengaturan=Pengaturan(**peng), ss=tuple(ss), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
+        anggaran=_baca_anggaran(c, tahun), sakip=tuple(_baca_sakip(c)),
     )
+    return ds, pos
 
 
-def _baca_ss(wb: Workbook) -> list[SS]:
-    _, v = wb.lembar("PK")
+def _baca_ss(c: Cuplikan, pos: Posisi) -> list[SS]:
+    v = c.ambil("PK")
     r0 = _cari_baris(v, SS_KODE, "Kode SS")
     hasil = []
-    r = (r0 or v.max_row) + 1
-    while r0 and _teks(v.cell(r, SS_KODE + 1).value):
-        hasil.append(SS(_teks(v.cell(r, SS_KODE + 1).value), _teks(v.cell(r, SS_PERSPEKTIF + 1).value),
-                        _teks(v.cell(r, SS_NAMA + 1).value)))
+    r = (r0 if r0 is not None else v.baris) + 1
+    while r0 is not None and _teks(v.v(r, SS_KODE)):
+        kode = _teks(v.v(r, SS_KODE))
+        hasil.append(SS(kode, _teks(v.v(r, SS_PERSPEKTIF)), _teks(v.v(r, SS_NAMA))))
+        pos.ss[kode] = ("PK", r, SS_KODE)
         r += 1
     return hasil
 
 
-def _realisasi_tw(wb: Workbook) -> dict[str, list[tuple[Any, bool]]]:
-    """Per IKU code: (value, is_formula) of the Realisasi cell of TW I..IV."""
-    out: dict[str, list[tuple[Any, bool]]] = {}
+def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool, Any]]]:
+    """Per IKU code: (value, is_formula, keterangan) of the Realisasi cell of TW I..IV."""
+    out: dict[str, list[tuple[Any, bool, Any]]] = {}
     for k, nama in enumerate(LEMBAR_TW):
-        f, v = wb.lembar(nama)
+        if nama not in c.lembar:
+            continue
+        v = c.lembar[nama]
         r0 = _cari_baris(v, 2, "Kode IKU")
-        r = (r0 or v.max_row) + 1
-        while r0 and _teks(v.cell(r, 3).value):
-            kode = _teks(v.cell(r, 3).value)
-            rumus = f.cell(r, TW_REALISASI + 1).value
-            out.setdefault(kode, [(None, False)] * 4)[k] = (v.cell(r, TW_REALISASI + 1).value,
-                                                            isinstance(rumus, str) and rumus.startswith("="))
+        r = (r0 if r0 is not None else v.baris) + 1
+        while r0 is not None and _teks(v.v(r, 2)):
+            kode = _teks(v.v(r, 2))
+            out.setdefault(kode, [(None, False, None)] * 4)[k] = (v.v(r, TW_REALISASI), v.f(r, TW_REALISASI) is not None,
+                                                                 v.v(r, TW_KETERANGAN))
+            pos.tw[(k, kode)] = r
             r += 1
     return out
 
 
-def _baca_iku(wb: Workbook) -> list[IKU]:
-    _, v = wb.lembar("PK")
+def _baca_iku(c: Cuplikan, pos: Posisi) -> list[IKU]:
+    v = c.ambil("PK")
     r0 = _cari_baris(v, 0, "Kode IKU")
     if r0 is None:
         return []
-    kol = {_teks(v.cell(r0, c + 1).value): c for c in range(len(PK_KOLOM) + 5)}
-    sel = lambda r, judul: v.cell(r, kol[judul] + 1).value if judul in kol else None  # noqa: E731
-    tw = _realisasi_tw(wb)
-    masukan = _baca_rincian(wb)
+    pos.iku_kolom = {_teks(v.v(r0, k)): k for k in range(len(PK_KOLOM) + 5) if _teks(v.v(r0, k))}
+    kol = pos.iku_kolom
+    sel = lambda r, judul: v.v(r, kol[judul]) if judul in kol else None  # noqa: E731
+    tw = _realisasi_tw(c, pos)
+    masukan = _baca_rincian(c, pos)
     hasil = []
     r = r0 + 1
-    while _teks(v.cell(r, 1).value):
+    while _teks(v.v(r, 0)):
         kode = _teks(sel(r, "Kode IKU"))
-        real = tw.get(kode, [(None, False)] * 4)
+        pos.iku.setdefault(kode, r)
+        pos.iku_baris.append((kode, r))
+        real = tw.get(kode, [(None, False, None)] * 4)
         kalk = _teks(sel(r, "Kalkulator")) or None
-        tahunan, rumus = real[3]
+        tahunan, rumus, _ = real[3]
         pakai_kalk = kalk is not None and (rumus or tahunan is None) and kode in masukan
         hasil.append(IKU(
             kode=kode, ss=_teks(sel(r, "Kode SS")), nama=_teks(sel(r, "Indikator Kinerja Utama")), satuan=_teks(sel(r, "Satuan")),
             polarisasi=sel(r, "Polarisasi"), target=sel(r, "Target (tertulis)"),
             realisasi=None if pakai_kalk else tahunan, kalkulator=kalk if pakai_kalk else None,
-            masukan=masukan.get(kode, {}), batas_bawah=v.cell(r, K_BAWAH + 1).value, batas_atas=v.cell(r, K_ATAS + 1).value,
+            masukan=masukan.get(kode, {}), batas_bawah=v.v(r, K_BAWAH), batas_atas=v.v(r, K_ATAS),
             realisasi_terburuk=sel(r, "Realisasi terburuk"), kumulatif=_teks(sel(r, "Kumulatif")).lower() == "ya",
             target_tw=tuple(sel(r, f"Target TW {t}") for t in ("I", "II", "III", "IV")),
             realisasi_tw=tuple(x[0] for x in real), sumber_data=_teks(sel(r, "Sumber data")), catatan=_teks(sel(r, "Catatan")),
@@ -140,37 +146,40 @@ def _baca_iku(wb: Workbook) -> list[IKU]:
     return hasil
 
 
-def _blok_rincian(wb: Workbook) -> dict[str, list[tuple[str, list[Any]]]]:
+def blok_rincian(c: Cuplikan, pos: Posisi | None = None) -> dict[str, list[tuple[str, list[Any]]]]:
     """Rincian blocks by their marker in column A ("IKU 1.1", "SAKIP 2023", "anggaran")."""
-    if "Rincian" not in wb.v.sheetnames:
+    if "Rincian" not in c.lembar:
         return {}
-    v = wb.v["Rincian"]
+    v = c.lembar["Rincian"]
     blok: dict[str, list[tuple[str, list[Any]]]] = {}
     aktif: list[tuple[str, list[Any]]] | None = None
-    for r in range(1, v.max_row + 1):
-        a = _teks(v.cell(r, 1).value)
+    penanda = ""
+    for r in range(v.baris):
+        a = _teks(v.v(r, 0))
         if a.startswith(("IKU ", "SAKIP ")) or a == "anggaran":
-            aktif = blok.setdefault(a, [])
+            aktif, penanda = blok.setdefault(a, []), a
             continue
         if not a:
-            aktif = None if not any(v.cell(r, c).value is not None for c in range(2, 12)) else aktif
             continue
         if aktif is not None:
-            nilai = [v.cell(r, c).value for c in range(3, 40)]
+            nilai = [v.v(r, k) for k in range(2, 40)]
             while nilai and nilai[-1] is None:
                 nilai.pop()
             aktif.append((a, nilai))
+            if pos is not None:
+                pos.rincian[(penanda, a)] = (r, len(nilai))
     return blok
 
 
-def _baca_rincian(wb: Workbook) -> dict[str, dict[str, Any]]:
+def _baca_rincian(c: Cuplikan, pos: Posisi) -> dict[str, dict[str, Any]]:
+    daftar = {x.nama for p in PENGHITUNG.values() for x in p.masukan if x.daftar} | {"isu"}
     out: dict[str, dict[str, Any]] = {}
-    for penanda, baris in _blok_rincian(wb).items():
+    for penanda, baris in blok_rincian(c, pos).items():
         if not penanda.startswith("IKU "):
             continue
         m: dict[str, Any] = {}
         for kunci, nilai in baris:
-            if kunci == "isu" or any(kunci == x.nama and x.daftar for p in PENGHITUNG.values() for x in p.masukan):
+            if kunci in daftar:
                 m[kunci] = nilai
             elif nilai:
                 m[kunci] = nilai[0]
@@ -178,9 +187,9 @@ def _baca_rincian(wb: Workbook) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _baca_sakip(wb: Workbook) -> list[EvaluasiSakip]:
+def _baca_sakip(c: Cuplikan) -> list[EvaluasiSakip]:
     hasil = []
-    for penanda, baris in _blok_rincian(wb).items():
+    for penanda, baris in blok_rincian(c).items():
         if not penanda.startswith("SAKIP "):
             continue
         bobot, nilai = {}, {}
@@ -189,34 +198,37 @@ def _baca_sakip(wb: Workbook) -> list[EvaluasiSakip]:
                 komp = kunci.split(":", 1)[1]
                 bobot[komp] = isi[0]
                 nilai[komp] = {s: x for s, x in zip(("keberadaan", "kualitas", "pemanfaatan"), isi[1:4])}
+        try:
+            tahun = int(penanda.split()[1])
+        except (IndexError, ValueError):
+            continue
         if bobot:
-            hasil.append(EvaluasiSakip(int(penanda.split()[1]), bobot, {}, nilai, "lembar Rincian"))
+            hasil.append(EvaluasiSakip(tahun, bobot, {}, nilai, "lembar Rincian"))
     return hasil
 
 
-def _baca_anggaran(wb: Workbook, peng: dict[str, Any]) -> Anggaran | None:
-    baris = dict(_blok_rincian(wb).get("anggaran", []))
+def _baca_anggaran(c: Cuplikan, tahun: int) -> Anggaran | None:
+    baris = dict(blok_rincian(c).get("anggaran", []))
     if "pagu" not in baris:
         return None
     pagu, real = (baris.get("pagu") or [None])[0], (baris.get("realisasi") or [None])[0]
-    tahun = _nama_tetap(wb, "Tahun")
-    return Anggaran(int(tahun or 0), kegiatan=(Kegiatan("TOTAL", "Total", pagu, real),))
+    return Anggaran(tahun, kegiatan=(Kegiatan("TOTAL", "Total", pagu, real),))
 
 
-def _baca_riwayat(wb: Workbook) -> list[BarisRiwayat]:
-    if "Riwayat" not in wb.v.sheetnames:
+def _baca_riwayat(c: Cuplikan, pos: Posisi) -> list[BarisRiwayat]:
+    if "Riwayat" not in c.lembar:
         return []
-    v = wb.v["Riwayat"]
+    v = c.lembar["Riwayat"]
     r0 = _cari_baris(v, 0, RIWAYAT_KOLOM[0])
     hasil = []
-    r = (r0 or v.max_row) + 1
-    while r0 and _teks(v.cell(r, 1).value) and v.cell(r, 5).value is not None:
-        c = lambda i: v.cell(r, i + 1).value  # noqa: E731
+    r = (r0 if r0 is not None else v.baris) + 1
+    while r0 is not None and _teks(v.v(r, 0)) and v.v(r, 5) is not None:
+        x = lambda i: v.v(r, i)  # noqa: E731
         try:
-            tahun = int(c(4))
+            tahun = int(x(4))
         except (TypeError, ValueError):
             tahun = 0
-        hasil.append(BarisRiwayat(_teks(c(0)), _teks(c(1)), _teks(c(2)), _teks(c(3)), tahun, c(5), c(6), c(10), None,
-                                  c(7), _teks(c(12))))
+        hasil.append(BarisRiwayat(_teks(x(0)), _teks(x(1)), _teks(x(2)), _teks(x(3)), tahun, x(5), x(6), x(10), None, x(7), _teks(x(12))))
+        pos.riwayat.append(r)
         r += 1
     return hasil

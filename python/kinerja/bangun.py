@@ -511,6 +511,26 @@ def _blok_kalkulator(b: _Buku, ds: Dataset, iku: IKU, r: int, t: _TataLetak) -> 
     return r + 2
 
 
+def _angka_excel(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _tambah(a: Any, b: Any, tanda: int = 1) -> Any:
+    """What Excel caches for ``=a+b`` (or ``=a-b``): text or an error in either gives #VALUE!."""
+    return a + tanda * b if _angka_excel(a) and _angka_excel(b) else "#VALUE!"
+
+
+def _jumlah(xs: Sequence[Any]) -> float:
+    """What Excel caches for ``=SUM(range)``: text and empty cells are ignored."""
+    return float(sum(x for x in xs if _angka_excel(x)))
+
+
+def _rata(xs: Sequence[Any]) -> Any:
+    """What Excel caches for ``=AVERAGE(range)``: numbers only; none gives #DIV/0!."""
+    angka = [x for x in xs if _angka_excel(x)]
+    return sum(angka) / len(angka) if angka else "#DIV/0!"
+
+
 def _sel(baris: dict[str, tuple[int, int]], kunci: str) -> str:
     return xl_rowcol_to_cell(baris[kunci][0], 2)
 
@@ -528,20 +548,20 @@ def _hasil_kalkulator(b: _Buku, iku: IKU, baris: dict[str, tuple[int, int]], r: 
     kalk = iku.kalkulator
     if kalk == "proyeksi_tahunan":
         rg, val = _rentang_baris(b, baris, "pertumbuhan")
-        rata = sum(val[0]) / len(val[0])
+        rata = _rata(val[0])
         _baris_hasil(b, nama, r, "rata_pertumbuhan", "Rata-rata pertumbuhan (%)", f"=AVERAGE({rg})", rata)
         x4 = udf.PROYEKSI_TRIWULAN(v("triwulan_terakhir"), val)
         _baris_hasil(b, nama, r + 1, "proyeksi_triwulan", "Proyeksi triwulan berikutnya",
                      f"=PROYEKSI_TRIWULAN({_sel(baris, 'triwulan_terakhir')},{rg})", x4)
         _baris_hasil(b, nama, r + 2, "hasil", "Realisasi (kumulatif + proyeksi)",
-                     f"={_sel(baris, 'kumulatif')}+{xl_rowcol_to_cell(r + 1, 2)}", v("kumulatif") + x4)
+                     f"={_sel(baris, 'kumulatif')}+{xl_rowcol_to_cell(r + 1, 2)}", _tambah(v("kumulatif"), x4))
         r += 2
     elif kalk == "pertumbuhan":
         _baris_hasil(b, nama, r, "hasil", "Realisasi: pertumbuhan (%)", f"=PERTUMBUHAN({_sel(baris, 'sekarang')},{_sel(baris, 'sebelumnya')})",
                      udf.PERTUMBUHAN(v("sekarang"), v("sebelumnya")))
     elif kalk == "selisih_level":
         _baris_hasil(b, nama, r, "hasil", "Realisasi: selisih", f"={_sel(baris, 'sekarang')}-{_sel(baris, 'sebelumnya')}",
-                     v("sekarang") - v("sebelumnya"))
+                     _tambah(v("sekarang"), v("sebelumnya"), -1))
     elif kalk == "komposit":
         (a, va), (c, vc), (d, vd) = (_rentang_baris(b, baris, k) for k in ("realisasi", "target", "bobot"))
         _baris_hasil(b, nama, r, "hasil", "Realisasi: komposit", f"=KOMPOSIT({a},{c},{d})", udf.KOMPOSIT(va, vc, vd))
@@ -553,12 +573,12 @@ def _hasil_kalkulator(b: _Buku, iku: IKU, baris: dict[str, tuple[int, int]], r: 
         _baris_hasil(b, nama, r, "hasil", "Realisasi: keberhasilan KSP (%)", f"=KEBERHASILAN_KSP({a})", udf.KEBERHASILAN_KSP(va))
     elif kalk == "rata_likert":
         a, va = _rentang_baris(b, baris, "jawaban")
-        _baris_hasil(b, nama, r, "hasil", "Realisasi: rata-rata Likert", f"=AVERAGE({a})", sum(va[0]) / len(va[0]))
+        _baris_hasil(b, nama, r, "hasil", "Realisasi: rata-rata Likert", f"=RATA_LIKERT({a})", udf.RATA_LIKERT(va))
     elif kalk == "indeks_tata_kelola":
         r = _hasil_tata_kelola(b, baris, r, t)
     elif kalk == "jumlah":
         a, va = _rentang_baris(b, baris, "nilai")
-        _baris_hasil(b, nama, r, "hasil", "Jumlah", f"=SUM({a})", sum(va[0]))
+        _baris_hasil(b, nama, r, "hasil", "Jumlah", f"=SUM({a})", _jumlah(va[0]))
     t.rincian_hasil[iku.kode] = (r, 2)
     return r + 1
 
@@ -579,7 +599,7 @@ def _hasil_tata_kelola(b: _Buku, baris: dict[str, tuple[int, int]], r: int, t: _
     s3 = udf.TATA_KELOLA_KPA(kpa)
     _baris_hasil(b, nama, r + 3, "sub_kpa", "Sub-indikator 3: KPA x 20%", f"=TATA_KELOLA_KPA({xl_rowcol_to_cell(r + 2, 2)})", s3)
     sel = [xl_rowcol_to_cell(r + i, 2) for i in (0, 1, 3)]
-    _baris_hasil(b, nama, r + 4, "skor", "Skor indeks tata kelola (0-100)", f"=SUM({','.join(sel)})", s1 + s2 + s3)
+    _baris_hasil(b, nama, r + 4, "skor", "Skor indeks tata kelola (0-100)", f"={'+'.join(sel)}", _tambah(_tambah(s1, s2), s3))
     cara = b.ambil("PK", *t.pengaturan["Skala_Tata_Kelola"])
     _baris_hasil(b, nama, r + 5, "hasil", "Realisasi: indeks skala 1-4", f"=INDEKS_TATA_KELOLA({','.join(sel)},Skala_Tata_Kelola)",
                  udf.INDEKS_TATA_KELOLA(s1, s2, s3, cara))
@@ -608,7 +628,7 @@ def _blok_sakip(b: _Buku, ds: Dataset, r: int, t: _TataLetak) -> int:
         for j, s in enumerate(sub):
             b.tulis(nama, r, 3 + j, _angka_atau_teks(nilai.get(s)), "masukan")
         vals = [b.ambil(nama, r, 3 + j) for j in range(len(sub))]
-        b.rumus(nama, r, 3 + len(sub), f"=SUM({_rentang(None, r, 3, r, 2 + len(sub))})", sum(x for x in vals if x is not None), "angka")
+        b.rumus(nama, r, 3 + len(sub), f"=SUM({_rentang(None, r, 3, r, 2 + len(sub))})", _jumlah(vals), "angka")
         r += 1
     tabel = [[b.ambil(nama, rr, 3 + j) for j in range(len(sub))] for rr in range(r0, r)]
     total = udf.NILAI_SAKIP(tabel, b.kolom(nama, r0, r - 1, 2))

@@ -1,4 +1,4 @@
-"""Command line: ``kinerja laporan|bangun|benchmark``.
+"""Command line: ``kinerja laporan|bangun|validasi|ekspor|benchmark``.
 
 Exit status (all commands): 0 everything computed / clean; 1 the output is complete but something
 was n/a (``laporan``, ``anggaran``) or validation found a ``galat`` (``validasi``, ``ekspor``);
@@ -53,6 +53,50 @@ def _laporan(a: argparse.Namespace) -> int:
     return KELUAR_NA if lap.ada_na else KELUAR_OK
 
 
+def _temuan_teks(berkas: str, temuan: list) -> str:
+    from .tampilan import tabel
+    if not temuan:
+        return f"{berkas}: tidak ada temuan.\n"
+    hitung = {t: sum(1 for x in temuan if x.tingkat == t) for t in ("galat", "peringatan", "info")}
+    ringkas = ", ".join(f"{v} {k}" for k, v in hitung.items() if v)
+    baris = [[t.tingkat, t.lembar, t.sel, t.pesan, t.saran, t.aturan] for t in temuan]
+    return f"{berkas}: {ringkas}\n" + tabel(["Tingkat", "Lembar", "Sel", "Pesan", "Saran", "Aturan"], baris, set(), lebar_maks=70) + "\n"
+
+
+def _temuan_json(berkas: str, temuan: list) -> dict:
+    return {"berkas": berkas, "temuan": [{"tingkat": t.tingkat, "lembar": t.lembar, "sel": t.sel, "pesan": t.pesan,
+                                          "saran": t.saran, "aturan": t.aturan} for t in temuan]}
+
+
+def _validasi(a: argparse.Namespace) -> int:
+    from .cuplikan import dari_berkas
+    from .ekspor import tulis_temuan_xlsx
+    from .validasi import ada_galat, validasi
+    temuan = validasi(dari_berkas(a.berkas), a.tw)
+    if a.format == "json":
+        _cetak_json(_temuan_json(a.berkas, temuan))
+    else:
+        sys.stdout.write(_temuan_teks(a.berkas, temuan))
+    if a.laporan:
+        tulis_temuan_xlsx(temuan, a.laporan, a.berkas, a.timpa)
+        sys.stderr.write(f"Laporan temuan ditulis: {a.laporan}\n")
+    return KELUAR_NA if ada_galat(temuan) else KELUAR_OK
+
+
+def _ekspor(a: argparse.Namespace) -> int:
+    from .ekspor import EksporDitolak, ekspor
+    format_ = [f.strip() for f in a.format.split(",") if f.strip()]
+    try:
+        ditulis, temuan = ekspor(a.berkas, a.tw, a.ke, format_, a.paksa, a.timpa)
+    except EksporDitolak as e:
+        sys.stdout.write(_temuan_teks(a.berkas, [t for t in e.temuan if t.tingkat == "galat"]))
+        sys.stderr.write(f"kinerja: {e}\n")
+        return KELUAR_NA
+    for p in ditulis:
+        print(f"Ditulis: {p}")
+    return KELUAR_OK
+
+
 def _benchmark(a: argparse.Namespace) -> int:
     from .benchmark import jalankan
     sys.stdout.write(jalankan(a.jenis, a.baris))
@@ -77,6 +121,23 @@ def _parser() -> argparse.ArgumentParser:
     b.set_defaults(fungsi=_benchmark)
     from . import bangun
     bangun.daftar_perintah(sub)
+    v = sub.add_parser("validasi", help="periksa workbook: temuan galat/peringatan/info dengan lembar dan sel",
+                       epilog="Kode keluar: 0 tanpa galat; 1 ada galat; 2 berkas tidak dapat dibaca.")
+    v.add_argument("berkas", metavar="BERKAS", help="workbook .xlsm/.xlsx (hanya dibaca)")
+    v.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="periksa hanya lembar TW ini")
+    v.add_argument("--format", choices=("teks", "json"), default="teks")
+    v.add_argument("--laporan", metavar="BERKAS_XLSX", help="tulis temuan ke workbook baru")
+    v.add_argument("--timpa", action="store_true", help="izinkan mengganti berkas --laporan yang sudah ada")
+    v.set_defaults(fungsi=_validasi)
+    e = sub.add_parser("ekspor", help="ekspor satu triwulan: xlsx (nilai saja), pdf, csv, json",
+                       epilog="Kode keluar: 0 berhasil; 1 ditolak karena galat validasi; 2 berkas tidak dapat dibaca/ditulis.")
+    e.add_argument("berkas", metavar="BERKAS", help="workbook .xlsm/.xlsx (hanya dibaca)")
+    e.add_argument("--tw", type=int, choices=(1, 2, 3, 4), required=True)
+    e.add_argument("--ke", default="ekspor", help="folder tujuan (bawaan: ./ekspor)")
+    e.add_argument("--format", default="xlsx,pdf,csv,json", help="daftar dipisah koma dari xlsx,pdf,csv,json")
+    e.add_argument("--paksa", action="store_true", help="ekspor walaupun validasi menemukan galat")
+    e.add_argument("--timpa", action="store_true", help="izinkan mengganti berkas yang sudah ada")
+    e.set_defaults(fungsi=_ekspor)
     return p
 
 

@@ -99,14 +99,20 @@ def baca_angka(teks: str) -> float:
     if not s or not re.fullmatch(r"-?[\d.,]+", s) or not re.search(r"\d", s):
         raise NotasiError(teks, "hanya angka, titik (ribuan) dan koma (desimal) yang diizinkan")
     if _EN_GROUPED.fullmatch(s):
-        return float(s.replace(",", ""))
+        return _terhingga(teks, float(s.replace(",", "")))
     try:
-        return float(parse_decimal(s, locale="id", strict=True))
+        return _terhingga(teks, float(parse_decimal(s, locale="id", strict=True)))
     except (NumberFormatError, InvalidOperation, ValueError):
         pass
     if s.count(".") == 1 and "," not in s and not re.fullmatch(r"-?\d{1,3}\.\d{3}", s):
         raise NotasiError(teks, "titik adalah pemisah ribuan; untuk desimal gunakan koma (mis. 2,5)")
     raise NotasiError(teks, "pengelompokan ribuan tidak sah (titik setiap 3 angka, koma untuk desimal)")
+
+
+def _terhingga(teks: str, x: float) -> float:
+    if not math.isfinite(x):
+        raise NotasiError(teks, "angka terlalu besar")
+    return x
 
 
 def baca_nilai(teks: object) -> Nilai:

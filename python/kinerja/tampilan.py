@@ -11,7 +11,7 @@ from .notasi import tulis_angka
 from .pembulatan import bulat
 from .rekonsiliasi import SESUAI
 
-__all__ = ["laporan_json", "laporan_teks", "angka_teks"]
+__all__ = ["laporan_json", "laporan_teks", "angka_teks", "tabel"]
 
 
 def _json_angka(x: float | None) -> float | None:
@@ -51,7 +51,10 @@ def angka_teks(x: float | None, desimal: int = 2, ringkas: bool = False) -> str:
     return tulis_angka(x, desimal)
 
 
-def _tabel(judul: list[str], baris: list[list[str]], kanan: set[int]) -> str:
+def tabel(judul: list[str], baris: list[list[str]], kanan: set[int], lebar_maks: int | None = None) -> str:
+    """A plain-text table; cells longer than ``lebar_maks`` are shortened."""
+    if lebar_maks:
+        baris = [[_ringkas(str(x), lebar_maks) for x in b] for b in baris]
     lebar = [max(len(judul[i]), *(len(b[i]) for b in baris)) if baris else len(judul[i]) for i in range(len(judul))]
 
     def fmt(b: list[str]) -> str:
@@ -71,11 +74,11 @@ def laporan_teks(lap: Laporan, semua: bool = False) -> str:
     out.append("Tabel 3.4 Hasil Pengukuran Kinerja (capaian dihitung ulang dari aturan)")
     baris = [[i.kode, _ringkas(i.nama, 44), _ringkas(i.satuan, 14), i.target_teks, angka_teks(i.realisasi, ringkas=True) + ("*" if i.proyeksi else ""),
               angka_teks(i.capaian), i.status] for i in lap.iku]
-    out.append(_tabel(["Kode", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian %", "Status"], baris, {4, 5}))
+    out.append(tabel(["Kode", "Indikator Kinerja Utama", "Satuan", "Target", "Realisasi", "Capaian %", "Status"], baris, {4, 5}))
     if any(i.proyeksi for i in lap.iku):
         out.append("* nilai proyeksi")
     out += ["", "Nilai Sasaran Strategis (NSS)"]
-    out.append(_tabel(["SS", "Perspektif", "NSS %", "Status"],
+    out.append(tabel(["SS", "Perspektif", "NSS %", "Status"],
                       [[s.kode, s.perspektif, angka_teks(s.nilai), s.status] for s in lap.nss], {2}))
     n = lap.nko
     out += ["", f"NKO: {angka_teks(n.nilai)} % ({n.status})"]
@@ -98,4 +101,4 @@ def _rekonsiliasi_teks(lap: Laporan, semua: bool) -> str:
     rek = [r for r in lap.rekonsiliasi if semua or r.kelas != SESUAI]
     baris = [[str(r.baris or ""), _ringkas(r.lokasi, 58), r.terbit_teks, angka_teks(r.hitung, 4), angka_teks(r.selisih, 4),
               r.kelas, _ringkas(r.catatan, 60)] for r in rek]
-    return judul + "\n" + _tabel(["Baris", "Lokasi", "Terbit", "Hitung", "Selisih", "Kelas", "Catatan"], baris, {0, 3, 4})
+    return judul + "\n" + tabel(["Baris", "Lokasi", "Terbit", "Hitung", "Selisih", "Kelas", "Catatan"], baris, {0, 3, 4})

@@ -196,7 +196,10 @@ def _angka_daftar(x: Any, nama: str) -> list[float]:
 
 
 def _satu(x: Any, nama: str, bawaan: float | None = None) -> float:
-    f, g = _angka_sel(_ratakan(x)[0][0], nama)
+    mentah = _ratakan(x)[0][0]
+    if isinstance(mentah, str) and mentah.startswith("#"):
+        raise ValueError(f"{nama}: {mentah[1:]}")          # an upstream error travels on, with its reason
+    f, g = _angka_sel(mentah, nama)
     if g:
         raise ValueError(g.lstrip("#"))
     if math.isnan(f):
@@ -236,7 +239,9 @@ def _target_sel(t: Any, pol: str | None, lo: float, hi: float) -> tuple[float, f
 
 
 def _realisasi_sel(v: Any) -> tuple[float, str | None]:
-    if isinstance(v, str) and not v.startswith("#"):
+    if isinstance(v, str) and v.startswith("#"):
+        return math.nan, _pesan(f"realisasi: {v[1:]}")
+    if isinstance(v, str):
         try:
             return angka_realisasi(baca_nilai(v)), None
         except (NotasiError, ValueError) as e:
@@ -438,6 +443,12 @@ def INDEKS_SKALA4(skor, skor_maks=None):
 def KEBERHASILAN_KSP(tahap):
     """Persentase keberhasilan koordinasi, sinkronisasi dan pengendalian: rata-rata (Tahap x 25%) seluruh isu."""
     return kalkulator.keberhasilan_ksp(_angka_daftar(tahap, "tahap"))
+
+
+@_fungsi_excel(jawaban="Rentang jawaban responden (1-4). Sel kosong diabaikan.", skala="Opsional: nilai tertinggi skala (kosong = 4).")
+def RATA_LIKERT(jawaban, skala=None):
+    """Rata-rata jawaban survei skala Likert 1-4 (indeks kepuasan); jawaban di luar skala menghasilkan pesan #."""
+    return kalkulator.rata_likert(_angka_daftar(jawaban, "jawaban"), int(_satu(skala, "skala", 4.0)))
 
 
 @_fungsi_excel(sekarang="Sel atau kolom nilai tahun n.", sebelumnya="Sel atau kolom nilai tahun n-1.")

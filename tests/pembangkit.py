@@ -1,0 +1,85 @@
+"""Generator of deliberately broken copies of the workbook, for the validation and export tests.
+
+Two ways: build the workbook from a changed dataset (what staff would type into the cells), or
+rewrite one cell inside the saved file's XML (a formula overwritten by a typed value, a cached
+value left stale). Both produce real .xlsm files in a temporary folder; the committed workbook
+is never touched.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from kinerja.bangun import bangun_workbook
+from kinerja.dataset import IKU, SS, Dataset
+
+
+def ganti_iku(ds: Dataset, kode_iku: str, **ubah: Any) -> Dataset:
+    return dataclasses.replace(ds, iku=tuple(dataclasses.replace(i, **ubah) if i.kode == kode_iku else i for i in ds.iku))
+
+
+def ganti_pengaturan(ds: Dataset, **ubah: Any) -> Dataset:
+    return dataclasses.replace(ds, pengaturan=dataclasses.replace(ds.pengaturan, **ubah))
+
+
+def tambah_iku(ds: Dataset, iku: IKU) -> Dataset:
+    return dataclasses.replace(ds, iku=ds.iku + (iku,))
+
+
+def tambah_ss(ds: Dataset, ss: SS) -> Dataset:
+    return dataclasses.replace(ds, ss=ds.ss + (ss,))
+
+
+def ganti_riwayat(ds: Dataset, kode: str, tahun: int, **ubah: Any) -> Dataset:
+    return dataclasses.replace(ds, riwayat=tuple(dataclasses.replace(r, **ubah) if (r.kode, r.tahun) == (kode, tahun) else r
+                                                 for r in ds.riwayat))
+
+
+def ganti_bobot_sakip(ds: Dataset, tahun: int, komponen: str, bobot: float) -> Dataset:
+    return dataclasses.replace(ds, sakip=tuple(dataclasses.replace(e, bobot={**e.bobot, komponen: bobot}) if e.tahun == tahun else e
+                                               for e in ds.sakip))
+
+
+def bangun(ds: Dataset, folder: Path, nama: str = "rusak.xlsm") -> Path:
+    return bangun_workbook(ds, folder / nama)
+
+
+def _xml_lembar(z: zipfile.ZipFile, lembar: str) -> str:
+    wb = z.read("xl/workbook.xml").decode()
+    rid = re.search(rf'<sheet name="{re.escape(lembar)}" sheetId="\d+" r:id="(rId\d+)"', wb).group(1)
+    rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels) or re.search(rf'Target="([^"]+)"[^>]*Id="{rid}"', rels)
+    return "xl/" + target.group(1).lstrip("/").removeprefix("xl/")
+
+
+def ubah_sel(sumber: Path, tujuan: Path, lembar: str, sel: str, *, nilai: float | None = None, teks: str | None = None,
+             cache: float | None = None) -> Path:
+    """Copy ``sumber`` to ``tujuan`` with one cell of ``lembar`` rewritten in the XML.
+
+    ``nilai``/``teks``: the cell becomes a typed number/text (its formula is gone);
+    ``cache``: the formula stays but its cached value becomes ``cache`` (stale).
+    """
+    with zipfile.ZipFile(sumber) as z:
+        nama = _xml_lembar(z, lembar)
+        isi = {i.filename: z.read(i.filename) for i in z.infolist()}
+        info = {i.filename: i for i in z.infolist()}
+    xml = isi[nama].decode()
+    pola = re.compile(rf'<c r="{sel}"( s="\d+")?( t="\w+")?(/>|>.*?</c>)', re.S)
+    m = pola.search(xml)
+    assert m, f"sel {lembar}!{sel} tidak ditemukan"
+    gaya = m.group(1) or ""
+    if cache is not None:
+        lama = m.group(0)
+        baru = re.sub(r"<v>.*?</v>", f"<v>{cache}</v>", lama.replace(' t="str"', ""))
+    elif teks is not None:
+        baru = f'<c r="{sel}"{gaya} t="inlineStr"><is><t>{teks}</t></is></c>'
+    else:
+        baru = f'<c r="{sel}"{gaya}><v>{nilai}</v></c>'
+    isi[nama] = (xml[:m.start()] + baru + xml[m.end():]).encode()
+    with zipfile.ZipFile(tujuan, "w") as z:
+        for n, data in isi.items():
+            z.writestr(info[n], data)
+    return tujuan

@@ -1,0 +1,224 @@
+"""The Excel adapter (kinerja.makro) against a stand-in for the xlwings object model.
+
+The stand-in holds the committed workbook's cells (values and formulas) and implements only the
+calls the adapter makes (ranges, notes, hyperlinks, names, alert). It checks what reaches the
+sheets: the Validasi rows, the links, the notes put and taken away, and the exported files."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl.utils import column_index_from_string
+
+from kinerja import makro
+from kinerja.cuplikan import dari_berkas
+from kinerja.validasi import validasi
+
+WORKBOOK = Path(__file__).resolve().parents[1] / "workbook" / "Kinerja_D4.xlsm"
+
+
+def _rc(a1: str) -> tuple[int, int]:
+    m = re.fullmatch(r"([A-Z]+)(\d+)", a1)
+    return int(m.group(2)), column_index_from_string(m.group(1))
+
+
+class Catatan:
+    def __init__(self, sheet: "Lembar", rc: tuple[int, int], teks: str):
+        self.sheet, self.rc, self.text = sheet, rc, teks
+
+    def delete(self) -> None:
+        del self.sheet.catatan[self.rc]
+
+
+class Rentang:
+    def __init__(self, sheet: "Lembar", a: tuple[int, int], b: tuple[int, int] | None = None, ndim: int | None = None):
+        self.sheet, self.a, self.b, self.ndim = sheet, a, b or a, ndim
+        self.row, self.column = a
+
+    def options(self, ndim=None, **_):
+        return Rentang(self.sheet, self.a, self.b, ndim)
+
+    def _sel(self):
+        return [[(r, c) for c in range(self.a[1], self.b[1] + 1)] for r in range(self.a[0], self.b[0] + 1)]
+
+    @property
+    def value(self):
+        isi = [[self.sheet.nilai.get(rc) for rc in baris] for baris in self._sel()]
+        if self.ndim == 2:
+            return isi
+        if self.a == self.b:
+            return isi[0][0]
+        return [b[0] for b in isi] if self.a[1] == self.b[1] else isi
+
+    @value.setter
+    def value(self, v):
+        baris = v if isinstance(v, list) and v and isinstance(v[0], list) else [[v]]
+        for i, b in enumerate(baris):
+            for j, x in enumerate(b):
+                self.sheet.nilai[(self.a[0] + i, self.a[1] + j)] = x
+                self.sheet.rumus.pop((self.a[0] + i, self.a[1] + j), None)
+
+    @property
+    def formula(self):
+        return tuple(tuple(self.sheet.rumus.get(rc, self.sheet.nilai.get(rc)) or "" for rc in b) for b in self._sel())
+
+    def clear_contents(self):
+        for b in self._sel():
+            for rc in b:
+                self.sheet.nilai.pop(rc, None)
+
+    def add_hyperlink(self, alamat, teks=None, tip=None):
+        self.sheet.tautan[self.a] = alamat
+
+    @property
+    def note(self):
+        return self.sheet.catatan.get(self.a)
+
+    def add_note(self, teks):
+        assert not self.sheet.terlindung, "catatan pada lembar terlindung"
+        assert self.a not in self.sheet.catatan
+        self.sheet.catatan[self.a] = Catatan(self.sheet, self.a, teks)
+
+    @property
+    def last_cell(self):
+        return Rentang(self.sheet, self.b)
+
+
+class Api:
+    def __init__(self, sheet):
+        self.sheet = sheet
+
+    @property
+    def ProtectContents(self):
+        return self.sheet.terlindung
+
+    def Unprotect(self):
+        self.sheet.terlindung = False
+
+    def Protect(self, **_):
+        self.sheet.terlindung = True
+
+
+class Lembar:
+    def __init__(self, nama, nilai, rumus, terlindung):
+        self.name, self.nilai, self.rumus = nama, nilai, rumus
+        self.catatan, self.tautan, self.terlindung = {}, {}, terlindung
+        self.api = Api(self)
+
+    def ujung(self):
+        kunci = list(self.nilai) + list(self.rumus)
+        return (max(r for r, _ in kunci), max(c for _, c in kunci)) if kunci else (1, 1)
+
+    @property
+    def used_range(self):
+        return Rentang(self, (1, 1), self.ujung())
+
+    def range(self, a, b=None):
+        a = _rc(a) if isinstance(a, str) else a
+        return Rentang(self, a, b)
+
+
+class Daftar(list):
+    def __getitem__(self, k):
+        return next(s for s in self if s.name == k) if isinstance(k, str) else list.__getitem__(self, k)
+
+    active = None
+
+
+class Nama:
+    def __init__(self, nama, sheet, r, c):
+        self.name, self.refers_to_range = nama, Rentang(sheet, (r, c))
+        self.refers_to_range.sheet = sheet
+
+
+class Aplikasi:
+    def __init__(self, jawab="yes"):
+        self.pesan, self.jawab = [], jawab
+
+    def alert(self, prompt, title=None, buttons="ok", **_):
+        self.pesan.append(prompt)
+        return self.jawab if buttons != "ok" else None
+
+
+class Buku:
+    def __init__(self, path: Path, aktif: str = "TW IV"):
+        c = dari_berkas(path)
+        self.name, self.fullname, self.app = path.name, str(path), Aplikasi()
+        self.sheets = Daftar()
+        for nama, ls in c.lembar.items():
+            nilai = {(r + 1, k + 1): v for r, b in enumerate(ls.nilai) for k, v in enumerate(b) if v is not None}
+            rumus = {(r + 1, k + 1): f for r, b in enumerate(ls.rumus) for k, f in enumerate(b) if f}
+            self.sheets.append(Lembar(nama, nilai, rumus, nama in ("PK", "TW I", "TW II", "TW III", "TW IV", "Rincian", "Riwayat")))
+        self.sheets.active = self.sheets[aktif]
+        self.names = [Nama(n, self.sheets[s], r + 1, k + 1) for n, (s, r, k) in c.nama.items()]
+
+
+def _baris_validasi(buku):
+    ws = buku.sheets["Validasi"]
+    out = []
+    r = makro.BARIS_TEMUAN + 1
+    while ws.nilai.get((r, 1)):
+        out.append(tuple(ws.nilai.get((r, c)) for c in range(1, 7)))
+        r += 1
+    return out
+
+
+def test_validasi_mengisi_lembar_dan_menandai_sel(tmp_path):
+    buku = Buku(WORKBOOK)
+    temuan = makro.validasi(buku)
+    assert temuan == validasi(dari_berkas(WORKBOOK), 4)            # same rules as the command line
+    baris = _baris_validasi(buku)
+    assert [(b[0], b[1], b[2], b[5]) for b in baris] == [(t.tingkat, t.lembar, t.sel, t.aturan) for t in temuan]
+    assert buku.sheets["Validasi"].tautan[(makro.BARIS_TEMUAN + 1, 3)] == "#'Riwayat'!G25"
+    riwayat = buku.sheets["Riwayat"]
+    assert riwayat.catatan[(25, 7)].text.startswith("Validasi Kinerja (peringatan)")
+    assert (10, 11) not in riwayat.catatan                         # info findings are listed, not marked
+    assert riwayat.terlindung                                      # protection restored after marking
+    assert "peringatan" in buku.app.pesan[-1]
+
+
+def test_tanda_lama_dihapus_setelah_diperbaiki():
+    buku = Buku(WORKBOOK)
+    pk = buku.sheets["PK"]
+    pk.nilai[(29, 5)] = "naik"                                     # IKU 1.4 polarisasi
+    makro.validasi(buku)
+    assert any(b[:3] == ("galat", "PK", "E29") for b in _baris_validasi(buku))
+    assert (29, 5) in pk.catatan
+    pk.nilai[(29, 5)] = "Maximize"
+    makro.validasi(buku)
+    assert (29, 5) not in pk.catatan
+    assert not any(b[0] == "galat" for b in _baris_validasi(buku))
+
+
+def test_ekspor_ditolak_bila_galat(tmp_path):
+    salinan = tmp_path / "Kinerja_D4.xlsm"
+    salinan.write_bytes(WORKBOOK.read_bytes())
+    buku = Buku(salinan)
+    buku.sheets["PK"].nilai[(29, 5)] = "naik"
+    assert makro.ekspor(buku) == []
+    assert "dibatalkan" in buku.app.pesan[-1] and not (tmp_path / "ekspor").exists()
+
+
+def test_ekspor_menulis_berkas(tmp_path, monkeypatch):
+    salinan = tmp_path / "Kinerja_D4.xlsm"
+    salinan.write_bytes(WORKBOOK.read_bytes())
+    dipanggil = []
+
+    def palsu(book, nama, xlsx, pdf, timpa):                       # Excel's own copy/PDF: not available here
+        dipanggil.append((nama, xlsx.name, pdf.name))
+    monkeypatch.setattr(makro, "_xlsx_dan_pdf", palsu)
+    buku = Buku(salinan)
+    keluar = makro.ekspor(buku)
+    assert {p.name for p in keluar} == {f"Kinerja_Deputi4_2024_TW4.{x}" for x in ("xlsx", "pdf", "csv", "json")}
+    assert (tmp_path / "ekspor" / "Kinerja_Deputi4_2024_TW4.csv").exists()
+    assert dipanggil == [("TW IV", "Kinerja_Deputi4_2024_TW4.xlsx", "Kinerja_Deputi4_2024_TW4.pdf")]
+    buku.app.jawab = "no"                                          # files exist: asks, and 'no' writes nothing
+    lama = (tmp_path / "ekspor" / "Kinerja_Deputi4_2024_TW4.csv").read_bytes()
+    assert makro.ekspor(buku) == [] and (tmp_path / "ekspor" / "Kinerja_Deputi4_2024_TW4.csv").read_bytes() == lama
+
+
+def test_ekspor_meminta_lembar_tw():
+    buku = Buku(WORKBOOK, aktif="PK")
+    assert makro.ekspor(buku) == [] and "Pilih lembar TW" in buku.app.pesan[-1]
+
