@@ -16,7 +16,7 @@ import numpy as np
 
 from .kalkulator import KalkulatorError
 
-__all__ = ["penyerapan", "capaian_keluaran", "efisiensi", "nilai_efisiensi", "deviasi_rpd"]
+__all__ = ["penyerapan", "capaian_keluaran", "efisiensi", "nilai_efisiensi", "deviasi_rpd", "deviasi_rpd_rata"]
 
 
 def _a(x) -> np.ndarray:
@@ -85,3 +85,10 @@ def deviasi_rpd(realisasi, rpd):
     with np.errstate(divide="ignore", invalid="ignore"):
         x = np.where(p > 0, np.minimum(np.abs(r - p) / p * 100.0, 100.0), np.nan)
     return _keluar(x)
+
+
+def deviasi_rpd_rata(realisasi, rpd) -> float:
+    """Mean monthly deviation against the RPD over the months that have both figures; NaN if none."""
+    d = np.atleast_1d(np.asarray(deviasi_rpd(realisasi, rpd), dtype=float))
+    d = d[~np.isnan(d)]
+    return float(d.mean()) if d.size else float("nan")

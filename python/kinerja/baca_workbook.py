@@ -17,7 +17,8 @@ from typing import Any
 from .bangun import (K_ATAS, K_BAWAH, LEMBAR_TW, PENGATURAN, PK_KOLOM, RIWAYAT_KOLOM, SS_KODE, SS_NAMA, SS_PERSPEKTIF,
                      TW_KETERANGAN, TW_REALISASI)
 from .cuplikan import Cuplikan, LembarSel, dari_berkas
-from .dataset import IKU, SS, Anggaran, BarisRiwayat, Dataset, EvaluasiSakip, Kegiatan, Pengaturan
+from .dataset import (IKU, SS, Anggaran, BarisRiwayat, Dataset, EvaluasiSakip, Kegiatan, Keluaran, OutputEfisiensi, Pengaturan,
+                      RevisiPagu)
 from .penghitung import PENGHITUNG
 
 __all__ = ["baca_dataset", "baca", "Posisi"]
@@ -38,6 +39,7 @@ class Posisi:
     tw: dict[tuple[int, str], int] = field(default_factory=dict)      # (TW index, kode IKU) -> row
     rincian: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)   # (block, key) -> (row, n values)
     riwayat: list[int] = field(default_factory=list)                  # row of each history entry
+    anggaran: dict[tuple, int] = field(default_factory=dict)          # finance rows: ("revisi", i), ("realisasi", i), ...
 
 
 def _teks(x: Any) -> str:
@@ -77,7 +79,7 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
         unit=_teks(peng.pop("unit")), unit_singkat=_teks(peng.pop("unit_singkat")) or "Unit", instansi=_teks(peng.pop("instansi")),
         tahun=tahun, periode=_teks(peng.pop("periode")), sumber=c.nama_berkas,
         pengaturan=Pengaturan(**peng), ss=tuple(ss), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
-        anggaran=_baca_anggaran(c, tahun), sakip=tuple(_baca_sakip(c)),
+        anggaran=_baca_anggaran(c, tahun, pos), sakip=tuple(_baca_sakip(c)),
     )
     return ds, pos
 
@@ -207,12 +209,72 @@ def _baca_sakip(c: Cuplikan) -> list[EvaluasiSakip]:
     return hasil
 
 
-def _baca_anggaran(c: Cuplikan, tahun: int) -> Anggaran | None:
-    baris = dict(blok_rincian(c).get("anggaran", []))
-    if "pagu" not in baris:
+def _baca_anggaran(c: Cuplikan, tahun: int, pos: Posisi) -> Anggaran | None:
+    """The finance sheets (Pagu, Realisasi, Keluaran, Efisiensi, Anggaran TW) as an :class:`Anggaran`."""
+    from .bangun_anggaran import KEG_BARIS0, REVISI_BARIS0
+    if "Pagu" not in c.lembar or "Realisasi" not in c.lembar:
         return None
-    pagu, real = (baris.get("pagu") or [None])[0], (baris.get("realisasi") or [None])[0]
-    return Anggaran(tahun, kegiatan=(Kegiatan("TOTAL", "Total", pagu, real),))
+    pg = c.lembar["Pagu"]
+    revisi = []
+    r = REVISI_BARIS0
+    while _teks(pg.v(r, 1)) and not _teks(pg.v(r, 0)).startswith("Pagu terkini"):
+        revisi.append(RevisiPagu(_teks(pg.v(r, 1)), _teks(pg.v(r, 2)), pg.v(r, 4), _teks(pg.v(r, 6)), pg.v(r, 3)))
+        pos.anggaran[("revisi", len(revisi) - 1)] = r
+        r += 1
+    r_keg = next((x for x in range(r, pg.baris) if pg.v(x, 0) == "Kode" and pg.v(x, 2) == "Pagu"), None)
+    pagu: dict[str, Any] = {}
+    if r_keg is not None:
+        x = r_keg + 1
+        while _teks(pg.v(x, 0)):
+            pagu[_teks(pg.v(x, 0))] = pg.v(x, 2)
+            pos.anggaran[("pagu", _teks(pg.v(x, 0)))] = x
+            x += 1
+        pos.anggaran[("pagu_jumlah",)] = x
+    rl = c.lembar["Realisasi"]
+    bulan_kepala = [x for x in range(rl.baris) if rl.v(x, 2) == "Jan"]
+    kegiatan = []
+    i = 0
+    while _teks(rl.v(KEG_BARIS0 + i, 0)) and _teks(rl.v(KEG_BARIS0 + i, 0)) != "TOTAL":
+        kode, r0 = _teks(rl.v(KEG_BARIS0 + i, 0)), KEG_BARIS0 + i
+        pos.anggaran[("realisasi", kode)] = r0
+        bulanan = [(), ()]
+        for j, kepala in enumerate(bulan_kepala[:2]):
+            pos.anggaran[(("bulan", "rpd")[j], kode)] = kepala + 1 + i
+            bulanan[j] = tuple(rl.v(kepala + 1 + i, 2 + m) for m in range(12))
+        kegiatan.append(Kegiatan(kode, _teks(rl.v(r0, 1)), pagu.get(kode, rl.v(r0, 2)), rl.v(r0, 3), bulanan[0] or (None,) * 12,
+                                 bulanan[1] or (None,) * 12))
+        i += 1
+    return Anggaran(tahun, tuple(revisi), tuple(kegiatan), tuple(_baca_keluaran(c, pos)), tuple(_baca_efisiensi(c, pos)), {},
+                    _target_tw(c))
+
+
+def _baca_keluaran(c: Cuplikan, pos: Posisi) -> list[Keluaran]:
+    from .bangun_anggaran import KEG_BARIS0
+    v = c.lembar.get("Keluaran")
+    hasil = []
+    r = KEG_BARIS0
+    while v is not None and _teks(v.v(r, 1)) and _teks(v.v(r, 1)) != "Total":
+        hasil.append(Keluaran(_teks(v.v(r, 1)), v.v(r, 2), v.v(r, 3), (v.v(r, 4),), (v.v(r, 5),)))
+        pos.anggaran[("keluaran", len(hasil) - 1)] = r
+        r += 1
+    return hasil
+
+
+def _baca_efisiensi(c: Cuplikan, pos: Posisi) -> list[OutputEfisiensi]:
+    from .bangun_anggaran import KEG_BARIS0
+    v = c.lembar.get("Efisiensi")
+    hasil = []
+    r = KEG_BARIS0
+    while v is not None and _teks(v.v(r, 1)) and _teks(v.v(r, 1)) != "Total":
+        hasil.append(OutputEfisiensi(_teks(v.v(r, 1)), v.v(r, 2), v.v(r, 3), v.v(r, 4)))
+        pos.anggaran[("efisiensi", len(hasil) - 1)] = r
+        r += 1
+    return hasil
+
+
+def _target_tw(c: Cuplikan) -> tuple[Any, ...]:
+    v = c.lembar.get("Anggaran TW")
+    return tuple(v.v(3, 4 + 4 * k) for k in range(4)) if v is not None else (None,) * 4
 
 
 def _baca_riwayat(c: Cuplikan, pos: Posisi) -> list[BarisRiwayat]:

@@ -30,7 +30,7 @@ from .notasi import NotasiError, angka_atau_nan, baca_nilai
 from .penghitung import PENGHITUNG
 from .vba import bangun_vba_project, modul_proyek
 
-__all__ = ["bangun_workbook", "daftar_perintah", "TRIWULAN", "LEMBAR_TW", "URUTAN_LEMBAR", "WAKTU_DOKUMEN"]
+__all__ = ["bangun_workbook", "daftar_perintah", "TRIWULAN", "LEMBAR_TW", "urutan_lembar", "WAKTU_DOKUMEN"]
 
 TRIWULAN = ("I", "II", "III", "IV")
 LEMBAR_TW = tuple(f"TW {t}" for t in TRIWULAN)
@@ -173,7 +173,11 @@ class _TataLetak:
     n_ss: int = 0
     n_iku: int = 0
     rincian_hasil: dict[str, tuple[int, int]] = field(default_factory=dict)
-    penyerapan: tuple[int, int] | None = None
+    nama_nilai: dict[str, Any] = field(default_factory=dict)          # defined name -> cached value
+    pagu_kegiatan_baris0: int = 0
+    realisasi_total_baris: int = 0
+    bulan_baris0: int = 0
+    rpd_baris0: int = 0
 
 
 PK_KOLOM = ("Kode IKU", "Kode SS", "Indikator Kinerja Utama", "Satuan", "Polarisasi", "Target (tertulis)", "Target (angka)",
@@ -451,7 +455,6 @@ def _lembar_rincian(b: _Buku, ds: Dataset, t: _TataLetak, lap: Laporan) -> None:
              g["subjudul"])
     r = 3
     r = _blok_sakip(b, ds, r, t)
-    r = _blok_anggaran(b, ds, r, t)
     for iku in ds.iku:
         if iku.kalkulator:
             r = _blok_kalkulator(b, ds, iku, r, t)
@@ -495,9 +498,7 @@ def _blok_kalkulator(b: _Buku, ds: Dataset, iku: IKU, r: int, t: _TataLetak) -> 
         if ms.nama not in m:
             continue
         v = m[ms.nama]
-        nilai = list(v) if isinstance(v, (list, tuple)) else [v]
-        nilai = [(f"={_ref(nama, *t.penyerapan)}", b.ambil(nama, *t.penyerapan)) if x == "@penyerapan_anggaran" and t.penyerapan
-                 else x for x in nilai]
+        nilai = [_referensi(x, t) for x in (list(v) if isinstance(v, (list, tuple)) else [v])]
         if ms.nama == "nilai_sakip" and "sakip" in t.rincian_hasil:
             nilai = [(f"={_ref(nama, *t.rincian_hasil['sakip'])}", b.ambil(nama, *t.rincian_hasil["sakip"]))]
         _baris_masukan(b, nama, r, ms.nama, ms.keterangan, nilai)
@@ -529,6 +530,19 @@ def _rata(xs: Sequence[Any]) -> Any:
     """What Excel caches for ``=AVERAGE(range)``: numbers only; none gives #DIV/0!."""
     angka = [x for x in xs if _angka_excel(x)]
     return sum(angka) / len(angka) if angka else "#DIV/0!"
+
+
+REFERENSI = {"penyerapan_anggaran": "Penyerapan_Anggaran", "realisasi_output": "Output_Realisasi", "target_output": "Output_Target",
+              "pagu_anggaran": "Pagu_Total", "realisasi_anggaran": "Realisasi_Total"}
+"""``@name`` inputs of the dataset -> the defined name of the finance sheet cell that holds them."""
+
+
+def _referensi(x: Any, t: _TataLetak) -> Any:
+    """An input ``@penyerapan_anggaran`` becomes a formula on its defined name, with its cached value."""
+    if isinstance(x, str) and x.startswith("@") and REFERENSI.get(x[1:]) in t.nama_nilai:
+        nama = REFERENSI[x[1:]]
+        return (f"={nama}", t.nama_nilai[nama])
+    return x
 
 
 def _sel(baris: dict[str, tuple[int, int]], kunci: str) -> str:
@@ -636,23 +650,6 @@ def _blok_sakip(b: _Buku, ds: Dataset, r: int, t: _TataLetak) -> int:
                  f"=NILAI_SAKIP({_rentang(None, r0, 3, r - 1, 2 + len(sub))},{_rentang(None, r0, 2, r - 1, 2)})", total)
     t.rincian_hasil["sakip"] = (r, 2)
     return r + 3
-
-
-def _blok_anggaran(b: _Buku, ds: Dataset, r: int, t: _TataLetak) -> int:
-    """Penyerapan anggaran of the year (Tabel 3.5 totals), the first KPA element of IKU 4.1."""
-    if ds.anggaran is None:
-        return r
-    nama = "Rincian"
-    _judul_blok(b, nama, r, "anggaran", f"Penyerapan anggaran {ds.anggaran.tahun} (Tabel 3.5)", "realisasi / pagu x 100")
-    r += 1
-    pagu = sum(angka_atau_nan(k.pagu) for k in ds.anggaran.kegiatan)
-    real = sum(angka_atau_nan(k.realisasi) for k in ds.anggaran.kegiatan)
-    _baris_masukan(b, nama, r, "pagu", "Pagu DIPA (Rp)", [pagu], "masukan_rp")
-    _baris_masukan(b, nama, r + 1, "realisasi", "Realisasi belanja (Rp)", [real], "masukan_rp")
-    _baris_hasil(b, nama, r + 2, "penyerapan", "Penyerapan (%)", f"=PENYERAPAN({xl_rowcol_to_cell(r + 1, 2)},{xl_rowcol_to_cell(r, 2)})",
-                 udf.PENYERAPAN(real, pagu))
-    t.penyerapan = (r + 2, 2)
-    return r + 5
 
 
 # ------------------------------------------------------------------ Riwayat, Validasi, Petunjuk, xlwings.conf
@@ -830,11 +827,13 @@ def bangun_workbook(ds: Dataset, keluar: Path | str, folder_vba: Path | None = N
 
 
 def _tulis(ds: Dataset, lap: Laporan, path: Path, vba: bytes) -> None:
+    from .bangun_anggaran import tulis_lembar_anggaran
     b = _Buku(path, ds)
-    b.buat_semua(URUTAN_LEMBAR)
+    b.buat_semua(urutan_lembar(ds))
     t = _TataLetak()
     _lembar_petunjuk(b, ds)
     _lembar_pk(b, ds, t)
+    tulis_lembar_anggaran(b, ds, t)     # before Rincian: IKU 4.1 takes its KPA elements from them
     _lembar_rincian(b, ds, t, lap)      # before the TW sheets: TW IV links to its results
     for k in range(4):
         _lembar_tw(b, ds, t, k, lap)
@@ -846,7 +845,10 @@ def _tulis(ds: Dataset, lap: Laporan, path: Path, vba: bytes) -> None:
     b.wb.close()
 
 
-URUTAN_LEMBAR = ("Petunjuk", "PK", *LEMBAR_TW, "Rincian", "Riwayat", "Validasi", "xlwings.conf")
+def urutan_lembar(ds: Dataset) -> tuple[str, ...]:
+    """The sheets in display order (the finance sheets only when the dataset has a budget)."""
+    from .bangun_anggaran import LEMBAR_ANGGARAN
+    return ("Petunjuk", "PK", *LEMBAR_TW, "Rincian", *(LEMBAR_ANGGARAN if ds.anggaran else ()), "Riwayat", "Validasi", "xlwings.conf")
 
 
 def _bangun(a: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Command line: ``kinerja laporan|bangun|validasi|ekspor|benchmark``.
+"""Command line: ``kinerja laporan|anggaran|bangun|validasi|ekspor|benchmark``.
 
 Exit status (all commands): 0 everything computed / clean; 1 the output is complete but something
 was n/a (``laporan``, ``anggaran``) or validation found a ``galat`` (``validasi``, ``ekspor``);
@@ -97,6 +97,23 @@ def _ekspor(a: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def _anggaran(a: argparse.Namespace) -> int:
+    import math
+    from .laporan import susun_laporan
+    from .laporan_anggaran import susun_anggaran
+    from .tampilan import anggaran_json, anggaran_teks
+    ds = muat_berkas(a.berkas)
+    if ds.anggaran is None:
+        raise BerkasError("dataset tidak memuat data anggaran (lembar Pagu/Realisasi atau anggaran.toml)")
+    ang, lap = susun_anggaran(ds), susun_laporan(ds)
+    if a.format == "json":
+        _cetak_json(anggaran_json(ang, lap))
+    else:
+        sys.stdout.write(anggaran_teks(ang, lap))
+    utama = [ang.total.penyerapan, ang.ckk, ang.efisiensi, ang.nilai_efisiensi, ang.kpa, *(k.penyerapan for k in ang.kegiatan)]
+    return KELUAR_NA if any(math.isnan(x) for x in utama) else KELUAR_OK
+
+
 def _benchmark(a: argparse.Namespace) -> int:
     from .benchmark import jalankan
     sys.stdout.write(jalankan(a.jenis, a.baris))
@@ -121,6 +138,11 @@ def _parser() -> argparse.ArgumentParser:
     b.set_defaults(fungsi=_benchmark)
     from . import bangun
     bangun.daftar_perintah(sub)
+    g = sub.add_parser("anggaran", help="realisasi anggaran: pagu, penyerapan, triwulan, CKK, efisiensi, KPA, rekonsiliasi",
+                       epilog="Kode keluar: 0 lengkap; 1 angka utama n/a; 2 berkas tidak dapat dibaca.")
+    g.add_argument("berkas", nargs="?", metavar="BERKAS", help="workbook .xlsm/.xlsx atau folder dataset (bawaan: data 2024)")
+    g.add_argument("--format", choices=("teks", "json"), default="teks")
+    g.set_defaults(fungsi=_anggaran)
     v = sub.add_parser("validasi", help="periksa workbook: temuan galat/peringatan/info dengan lembar dan sel",
                        epilog="Kode keluar: 0 tanpa galat; 1 ada galat; 2 berkas tidak dapat dibaca.")
     v.add_argument("berkas", metavar="BERKAS", help="workbook .xlsm/.xlsx (hanya dibaca)")

@@ -147,12 +147,13 @@ class OutputEfisiensi:
 
 @dataclass(frozen=True)
 class RevisiPagu:
-    """One step of the pagu history: stage, quarter, new pagu and reason."""
+    """One step of the pagu history: stage, quarter, pagu before (as the letter says), new pagu, reason."""
 
     tahap: str
     triwulan: str
     nilai: Mentah
     alasan: str = ""
+    sebelum: Mentah = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ class Anggaran:
     keluaran: tuple[Keluaran, ...] = ()
     efisiensi: tuple[OutputEfisiensi, ...] = ()
     tahun_lalu: dict[str, Any] = field(default_factory=dict)
+    target_penyerapan_tw: tuple[Mentah, ...] = (None, None, None, None)
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,7 @@ def _anggaran(d: dict[str, Any]) -> Anggaran | None:
         return None
     return Anggaran(
         tahun=int(d["tahun"]),
-        pagu_revisi=tuple(RevisiPagu(r["tahap"], r.get("triwulan", ""), r["nilai"], r.get("alasan", ""))
+        pagu_revisi=tuple(RevisiPagu(r["tahap"], r.get("triwulan", ""), r["nilai"], r.get("alasan", ""), r.get("sebelum"))
                           for r in d.get("pagu_revisi", [])),
         kegiatan=tuple(Kegiatan(k["kode"], k["nama"], k["pagu"], k.get("realisasi"),
                                 tuple(k.get("realisasi_bulanan", (None,) * 12)), tuple(k.get("rpd_bulanan", (None,) * 12)))
@@ -250,6 +252,7 @@ def _anggaran(d: dict[str, Any]) -> Anggaran | None:
                        for k in d.get("keluaran", [])),
         efisiensi=tuple(OutputEfisiensi(k["keluaran"], k["pagu"], k["ck"], k["realisasi"]) for k in d.get("efisiensi", [])),
         tahun_lalu=dict(d.get("tahun_lalu", {})),
+        target_penyerapan_tw=tuple(d.get("target_penyerapan_tw", (None,) * 4)),
     )
 
 

@@ -69,10 +69,10 @@ class TabelTW:
     baris_akhir: int
 
 
-def nama_berkas(ds: Dataset, tw: int, ext: str) -> str:
-    """``Kinerja_<unit>_<tahun>_TW<n>.<ext>`` with a file-system-safe unit name."""
+def nama_berkas(ds: Dataset, tw: int, ext: str, akhiran: str = "") -> str:
+    """``Kinerja_<unit>_<tahun>_TW<n>[akhiran].<ext>`` with a file-system-safe unit name."""
     unit = re.sub(r"[^A-Za-z0-9]+", "_", ds.unit_singkat or "Unit").strip("_") or "Unit"
-    return f"Kinerja_{unit}_{ds.tahun}_TW{tw}.{ext}"
+    return f"Kinerja_{unit}_{ds.tahun}_TW{tw}{akhiran}.{ext}"
 
 
 def aman_csv(x: Any) -> Any:
@@ -239,11 +239,18 @@ def ekspor(sumber: Path | str, tw: int, ke: Path | str, format: Sequence[str] = 
         raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(ada)} (gunakan --timpa untuk menggantinya)")
     t = tabel_tw(c, pos, ds, tw)
     waktu = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    anggaran = {f: ke / nama_berkas(ds, tw, f, "_anggaran") for f in format} if ds.anggaran else {}
+    ada = [str(p) for p in anggaran.values() if p.exists()]
+    if ada and not timpa:
+        raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(ada)} (gunakan --timpa untuk menggantinya)")
     ditulis: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         xlsx = Path(tmp) / nama_berkas(ds, tw, "xlsx")
+        xlsx_ang = Path(tmp) / nama_berkas(ds, tw, "xlsx", "_anggaran")
         if "xlsx" in format or "pdf" in format:
             _tulis_xlsx(xlsx, Path(sumber), ds, t, tw, waktu)
+            if anggaran:
+                _tulis_anggaran(xlsx_ang, "xlsx", ds, tw, waktu, Path(sumber).name)
         for f, p in tujuan.items():
             with tulis_atomik(p, timpa=timpa) as sementara:
                 if f == "xlsx":
@@ -256,7 +263,95 @@ def ekspor(sumber: Path | str, tw: int, ke: Path | str, format: Sequence[str] = 
                     sementara.write_text(json.dumps(isi_json(ds, t, tw, waktu, Path(sumber).name), ensure_ascii=False, indent=2,
                                                     allow_nan=False), encoding="utf-8")
             ditulis.append(p)
+        for f, p in anggaran.items():
+            with tulis_atomik(p, timpa=timpa) as sementara:
+                if f == "xlsx":
+                    shutil.copyfile(xlsx_ang, sementara)
+                elif f == "pdf":
+                    ke_pdf(xlsx_ang, sementara)
+                else:
+                    _tulis_anggaran(sementara, f, ds, tw, waktu, Path(sumber).name)
+            ditulis.append(p)
     return ditulis, temuan
+
+
+KEPALA_ANGGARAN = ("Kode", "Kegiatan", "Pagu", "Realisasi s.d. TW", "Penyerapan (%)", "Target (%)", "Capaian target (%)",
+                   "Deviasi RPD (%)")
+
+
+def tabel_anggaran_tw(ds: Dataset, tw: int) -> tuple[list[list[Any]], dict[str, Any]]:
+    """The budget realisation report of TW ``tw``: one row per kegiatan and the total, plus the year's figures."""
+    from .laporan_anggaran import susun_anggaran
+    ang = susun_anggaran(ds)
+    nama = {k.kode: k.nama for k in ang.kegiatan}
+    pagu = {k.kode: k.pagu for k in [*ang.kegiatan, ang.total]}
+    baris = [[t.kode, nama.get(t.kode, "Total"), pagu[t.kode], t.realisasi, t.penyerapan, t.target, t.capaian_target, t.deviasi_rpd]
+             for t in ang.triwulan if t.tw == tw]
+    ringkas = {"ckk": ang.ckk, "efisiensi": ang.efisiensi, "nilai_efisiensi": ang.nilai_efisiensi, "kpa": ang.kpa,
+               "alasan": ang.alasan or None}
+    return baris, ringkas
+
+
+def _bersih(x: Any) -> Any:
+    return None if isinstance(x, float) and math.isnan(x) else x
+
+
+def _tulis_anggaran(path: Path, f: str, ds: Dataset, tw: int, waktu: str, berkas: str) -> None:
+    baris, ringkas = tabel_anggaran_tw(ds, tw)
+    if f == "csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh, delimiter=";", lineterminator="\r\n")
+            w.writerow(KEPALA_ANGGARAN)
+            for b in baris:
+                w.writerow([_angka_csv(x) for x in b])
+        return
+    if f == "json":
+        isi = {"unit": ds.unit, "tahun": ds.tahun, "triwulan": tw, "diekspor": waktu, "berkas": berkas,
+               "kegiatan": [dict(zip(("kode", "nama", "pagu", "realisasi", "penyerapan", "target", "capaian_target", "deviasi_rpd"),
+                                     map(_bersih, b))) for b in baris],
+               "tahunan": {k: _bersih(v) for k, v in ringkas.items()}}
+        path.write_text(json.dumps(isi, ensure_ascii=False, indent=2, allow_nan=False), encoding="utf-8")
+        return
+    import xlsxwriter
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet(f"Anggaran TW {TRIWULAN[tw - 1]}")
+    judul = wb.add_format({"bold": True, "font_size": 13})
+    kepala = wb.add_format({"bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF", "border": 1, "text_wrap": True})
+    rp = wb.add_format({"num_format": '[$-421]"Rp "#,##0', "border": 1})
+    pc = wb.add_format({"num_format": "[$-421]#,##0.00", "border": 1})
+    teks = wb.add_format({"border": 1, "text_wrap": True})
+    ws.write(0, 0, f"Realisasi anggaran {ds.unit} — Triwulan {TRIWULAN[tw - 1]} {ds.tahun}", judul)
+    ws.write(1, 0, f"Diekspor {waktu} dari {berkas} (nilai saja); n/a: memerlukan realisasi/RPD bulanan yang belum diisi")
+    for c, h in enumerate(KEPALA_ANGGARAN):
+        ws.write(3, c, h, kepala)
+    for i, b in enumerate(baris):
+        for c, x in enumerate(b):
+            x = _bersih(x)
+            if x is None:
+                ws.write_string(4 + i, c, "n/a", teks)
+            elif isinstance(x, str):
+                ws.write_string(4 + i, c, x, teks)
+            else:
+                ws.write_number(4 + i, c, x, rp if c in (2, 3) else pc)
+    r = 6 + len(baris)
+    for label, kunci in (("Capaian Keluaran Kegiatan (%)", "ckk"), ("Efisiensi (%)", "efisiensi"),
+                         ("Nilai Efisiensi", "nilai_efisiensi"), ("Kualitas Pelaksanaan Anggaran", "kpa")):
+        ws.write(r, 1, label, teks)
+        v = _bersih(ringkas[kunci])
+        ws.write(r, 2, "n/a" if v is None else v, pc if v is not None else teks)
+        r += 1
+    for dr, t_ in enumerate((f"Jakarta, {dt.date.today():%d-%m-%Y}", ds.unit, "", "", "(.................................................)", "NIP.")):
+        if t_:
+            ws.write(r + 1 + dr, 5, t_)
+    ws.set_column(0, 0, 10)
+    ws.set_column(1, 1, 44)
+    ws.set_column(2, 3, 19)
+    ws.set_column(4, 7, 13)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_footer("&RHalaman &P dari &N")
+    wb.close()
 
 
 def tulis_temuan_xlsx(temuan: list[Temuan], tujuan: Path | str, berkas: str, timpa: bool = False) -> Path:

@@ -14,10 +14,11 @@ from typing import Any
 import numpy as np
 
 from .agregasi import HasilNKO, MetodeNKO, PengaturanError, hitung_nko
-from .anggaran import capaian_keluaran, efisiensi, nilai_efisiensi, penyerapan
+from .anggaran import penyerapan
 from .capaian import alasan_na, capaian_iku, nama_polarisasi, status_capaian
 from .dataset import IKU, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
 from .kalkulator import KalkulatorError
+from .laporan_anggaran import konteks_anggaran, susun_anggaran
 from .masukan import angka_realisasi, tafsir_target
 from .notasi import Nilai, NotasiError, angka_atau_nan, baca_nilai
 from .penghitung import hitung
@@ -208,15 +209,6 @@ def _alasan_baris(iku: IKU, m: MasukanIKU, capaian: float) -> str | None:
     return f"IKU {iku.kode}: {a or 'capaian tidak dapat dihitung'}"
 
 
-def konteks_anggaran(ds: Dataset) -> dict[str, float]:
-    """Quantities an IKU input may refer to with ``@``: the budget's penyerapan."""
-    if ds.anggaran is None:
-        return {}
-    pagu = sum(angka_atau_nan(k.pagu) for k in ds.anggaran.kegiatan)
-    real = sum(angka_atau_nan(k.realisasi) for k in ds.anggaran.kegiatan)
-    return {"penyerapan_anggaran": penyerapan(real, pagu), "pagu_anggaran": pagu, "realisasi_anggaran": real}
-
-
 def susun_laporan(ds: Dataset) -> Laporan:
     """Recompute the whole Laporan Kinerja of a dataset (Tabel 3.4, NSS, NKO, history, reconciliation)."""
     peng = vars(ds.pengaturan)
@@ -298,39 +290,32 @@ def _hitungan(ds: Dataset, iku: list[HasilIKU], nss: list[HasilSS], nko: NKOLapo
     for s in nss:
         h[f"nss:{s.kode}"] = s.nilai
     h["nko"], h["nko_tanpa_batas"] = nko.nilai, nko.tanpa_batas
-    h.update(_hitungan_anggaran(ds, konteks))
+    h.update(_hitungan_anggaran(ds))
     for e in ds.sakip:
         h.update(_hitungan_sakip(e))
     _kenaikan_sakip(ds.sakip, h)
     return h
 
 
-def _hitungan_anggaran(ds: Dataset, konteks: dict[str, float]) -> dict[str, float]:
+def _hitungan_anggaran(ds: Dataset) -> dict[str, float]:
+    """Budget quantities published numbers refer to (``penyerapan:2024``, ``nilai_efisiensi:2024``, ...)."""
     a = ds.anggaran
     if a is None:
         return {}
+    lap = susun_anggaran(ds)
     th = a.tahun
-    h = {f"penyerapan:{th}": konteks["penyerapan_anggaran"], f"pagu:{th}": konteks["pagu_anggaran"],
-         f"realisasi_anggaran:{th}": konteks["realisasi_anggaran"]}
-    for k in a.kegiatan:
-        h[f"penyerapan:{th}:{k.kode}"] = penyerapan(angka_atau_nan(k.realisasi), angka_atau_nan(k.pagu))
+    h = {f"penyerapan:{th}": lap.total.penyerapan, f"pagu:{th}": lap.total.pagu, f"realisasi_anggaran:{th}": lap.total.realisasi,
+         f"ckk:{th}": lap.ckk, f"efisiensi:{th}": lap.efisiensi, f"nilai_efisiensi:{th}": lap.nilai_efisiensi, f"kpa:{th}": lap.kpa}
+    for k in lap.kegiatan:
+        h[f"penyerapan:{th}:{k.kode}"] = k.penyerapan
+    for i, r in enumerate(lap.revisi):
+        h[f"pagu_revisi:{th}:{i + 1}"] = r.sesudah
     lalu = a.tahun_lalu
     if lalu:
         real = angka_atau_nan(lalu.get("realisasi"))
         if math.isnan(real):
             real = angka_atau_nan(lalu.get("realisasi_koreksi"))
         h[f"penyerapan:{lalu['tahun']}"] = penyerapan(real, angka_atau_nan(lalu.get("pagu")))
-    try:
-        if a.keluaran:
-            h[f"ckk:{th}"] = capaian_keluaran([angka_atau_nan(k.rvk) for k in a.keluaran], [angka_atau_nan(k.tvk) for k in a.keluaran],
-                                              [[angka_atau_nan(x) for x in k.rikk] for k in a.keluaran],
-                                              [[angka_atau_nan(x) for x in k.tikk] for k in a.keluaran])
-        if a.efisiensi:
-            e = efisiensi([angka_atau_nan(o.pagu) for o in a.efisiensi], [angka_atau_nan(o.ck) for o in a.efisiensi],
-                          [angka_atau_nan(o.realisasi) for o in a.efisiensi])
-            h[f"efisiensi:{th}"], h[f"nilai_efisiensi:{th}"] = e, nilai_efisiensi(e)
-    except KalkulatorError:
-        pass
     return h
 
 

@@ -102,3 +102,63 @@ def _rekonsiliasi_teks(lap: Laporan, semua: bool) -> str:
     baris = [[str(r.baris or ""), _ringkas(r.lokasi, 58), r.terbit_teks, angka_teks(r.hitung, 4), angka_teks(r.selisih, 4),
               r.kelas, _ringkas(r.catatan, 60)] for r in rek]
     return judul + "\n" + tabel(["Baris", "Lokasi", "Terbit", "Hitung", "Selisih", "Kelas", "Catatan"], baris, {0, 3, 4})
+
+
+_KUNCI_ANGGARAN = ("penyerapan", "pagu", "pagu_revisi", "realisasi_anggaran", "ckk", "efisiensi", "nilai_efisiensi", "kpa")
+
+
+def rekonsiliasi_anggaran(lap: Laporan) -> list:
+    """The reconciliation rows about the budget (Tabel 3.5, efisiensi, KPA, the 99,54 %)."""
+    return [r for r in lap.rekonsiliasi
+            if r.kunci.split(":")[0] in _KUNCI_ANGGARAN or r.lokasi.startswith(("Efisiensi", "Anggaran"))]
+
+
+def anggaran_json(ang, lap: Laporan) -> dict[str, Any]:
+    """The JSON shape of ``kinerja anggaran --format json``."""
+    j = _json_angka
+    return {
+        "tahun": ang.tahun,
+        "kegiatan": [{"kode": k.kode, "nama": k.nama, "pagu": j(k.pagu), "realisasi": j(k.realisasi), "penyerapan": j(k.penyerapan)}
+                     for k in ang.kegiatan],
+        "total": {"pagu": j(ang.total.pagu), "realisasi": j(ang.total.realisasi), "penyerapan": j(ang.total.penyerapan)},
+        "revisi_pagu": [{"tahap": r.tahap, "triwulan": r.triwulan, "sebelum": j(r.sebelum), "sesudah": j(r.sesudah),
+                         "perubahan": j(r.perubahan), "bersambung": r.bersambung, "alasan": r.alasan} for r in ang.revisi],
+        "triwulan": [{"kode": t.kode, "tw": t.tw, "realisasi": j(t.realisasi), "penyerapan": j(t.penyerapan), "target": j(t.target),
+                      "capaian_target": j(t.capaian_target), "deviasi_rpd": j(t.deviasi_rpd)} for t in ang.triwulan],
+        "ckk": j(ang.ckk), "efisiensi": j(ang.efisiensi), "nilai_efisiensi": j(ang.nilai_efisiensi), "kpa": j(ang.kpa),
+        "alasan": ang.alasan or None,
+        "rekonsiliasi": [{"lokasi": r.lokasi, "baris": r.baris, "kunci": r.kunci, "terbit": r.terbit, "hitung": r.hitung,
+                          "selisih": r.selisih, "kelas": r.kelas, "catatan": r.catatan or None} for r in rekonsiliasi_anggaran(lap)],
+    }
+
+
+def anggaran_teks(ang, lap: Laporan) -> str:
+    """The budget report for a terminal."""
+    rp = lambda x: "n/a" if x is None or (isinstance(x, float) and math.isnan(x)) else "Rp " + tulis_angka(x, 0)  # noqa: E731
+    out = [f"REALISASI ANGGARAN {ang.tahun} — {lap.unit}", "", "Riwayat pagu"]
+    out.append(tabel(["Tahap", "TW", "Pagu sebelum", "Pagu sesudah", "Perubahan", "Bersambung"],
+                     [[r.tahap, r.triwulan, rp(r.sebelum), rp(r.sesudah), rp(r.perubahan), "ya" if r.bersambung else "TIDAK"]
+                      for r in ang.revisi], {2, 3, 4}))
+    out += ["", "Realisasi per kegiatan (Tabel 3.5)"]
+    baris = [[k.kode, _ringkas(k.nama, 50), rp(k.pagu), rp(k.realisasi), angka_teks(k.penyerapan)] for k in ang.kegiatan]
+    baris.append(["TOTAL", "", rp(ang.total.pagu), rp(ang.total.realisasi), angka_teks(ang.total.penyerapan)])
+    out.append(tabel(["Kode", "Kegiatan", "Pagu", "Realisasi", "Penyerapan %"], baris, {2, 3, 4}))
+    out += ["", "Penyerapan kumulatif per triwulan (total)"]
+    out.append(tabel(["TW", "Realisasi s.d.", "Penyerapan %", "Target %", "Capaian target %", "Deviasi RPD %"],
+                     [[TRIWULAN_TEKS[t.tw - 1], rp(t.realisasi), angka_teks(t.penyerapan), angka_teks(t.target),
+                       angka_teks(t.capaian_target), angka_teks(t.deviasi_rpd)] for t in ang.triwulan if t.kode == "TOTAL"],
+                     {1, 2, 3, 4, 5}))
+    out += ["", f"Capaian Keluaran Kegiatan (CKK): {angka_teks(ang.ckk)} %",
+            f"Efisiensi (E): {angka_teks(ang.efisiensi)} %   Nilai Efisiensi: {angka_teks(ang.nilai_efisiensi)}",
+            f"Kualitas Pelaksanaan Anggaran (KPA): {angka_teks(ang.kpa)}"]
+    if ang.alasan:
+        out += ["", "Tidak dapat dihitung (n/a):"] + [f"  - {k}: {v}" for k, v in ang.alasan.items()]
+    rek = rekonsiliasi_anggaran(lap)
+    out += ["", "Rekonsiliasi dengan angka terbit"]
+    out.append(tabel(["Baris", "Lokasi", "Terbit", "Hitung", "Selisih", "Kelas", "Catatan"],
+                     [[str(r.baris or ""), _ringkas(r.lokasi, 58), r.terbit_teks, angka_teks(r.hitung, 4), angka_teks(r.selisih, 4),
+                       r.kelas, _ringkas(r.catatan, 50)] for r in rek], {0, 3, 4}))
+    return "\n".join(out) + "\n"
+
+
+TRIWULAN_TEKS = ("TW I", "TW II", "TW III", "TW IV")

@@ -556,6 +556,19 @@ def DEVIASI_RPD(realisasi, rpd):
     return _elemen(anggaran.deviasi_rpd, realisasi, (rpd, "rpd"), nama="realisasi")
 
 
+@_fungsi_excel(realisasi="Baris realisasi bulanan (Rp) pada periode yang dinilai.", rpd="Baris RPD bulanan (Rp) sejajar dengan realisasi.")
+def DEVIASI_RPD_RATA(realisasi, rpd):
+    """Rata-rata deviasi bulanan realisasi terhadap RPD (%) atas bulan yang realisasi dan RPD-nya terisi; n/a bila belum ada."""
+    r, _ = _ratakan(realisasi)
+    p = _siarkan(rpd, len(r), "rpd")
+    xr, gr = _angka(r, "realisasi")
+    xp, gp = _angka(p, "rpd")
+    galat = next((g for g in (gr or []) + (gp or []) if g), None)
+    if galat:
+        raise ValueError(galat.lstrip("#"))
+    return _sel_nilai(anggaran.deviasi_rpd_rata(xr, xp))
+
+
 @_fungsi_excel(rvk="Kolom realisasi volume keluaran (RVK) per kegiatan.", tvk="Kolom target volume keluaran (TVK).",
                rikk="Tabel realisasi indikator keluaran (RIKK): satu baris per kegiatan.",
                tikk="Tabel target indikator keluaran (TIKK), sejajar dengan RIKK.")

@@ -21,7 +21,7 @@ from .capaian import nama_polarisasi
 from .cuplikan import Cuplikan, alamat
 from .dataset import IKU, Dataset
 from .laporan import hitung_capaian, konteks_anggaran, siapkan_iku
-from .notasi import Jenis, Nilai, NotasiError, baca_nilai, tulis_angka
+from .notasi import Jenis, Nilai, NotasiError, angka_atau_nan, baca_nilai, tulis_angka
 from .pembulatan import bulat
 from .rekonsiliasi import SESUAI, bandingkan
 
@@ -112,6 +112,7 @@ def validasi(c: Cuplikan, tw: int | None = None) -> list[Temuan]:
     _rumus_tertimpa(k, c, ds, pos, [tw - 1] if tw else list(range(4)))
     _rincian(k, c, ds, pos)
     _riwayat(k, c, ds, pos)
+    _anggaran(k, c, ds, pos)
     return k.hasil(list(c.lembar))
 
 
@@ -351,6 +352,12 @@ def _rumus_tertimpa(k: _Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwula
             harus.append((("Rincian", r, 2), GALAT, f"{kunci} ({penanda})"))
     for r in pos.riwayat:
         harus.append((("Riwayat", r, 9), GALAT, f"Capaian Riwayat baris {r + 1}"))
+    for kunci, r in pos.anggaran.items():
+        kolom = {"realisasi": ("Realisasi", (0, 1, 2, 4)), "keluaran": ("Keluaran", (6,)), "efisiensi": ("Efisiensi", (5, 6)),
+                 "revisi": ("Pagu", (5,))}.get(kunci[0])
+        if kolom:
+            for col in kolom[1]:
+                harus.append(((kolom[0], r, col), GALAT, f"{kolom[0]} {kunci[1]}"))
     for (lembar, r, col), tingkat, apa in harus:
         if lembar not in c.lembar:
             continue
@@ -452,3 +459,82 @@ def _riwayat(k: _Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
                 k.tambah(INFO, ("Riwayat", r, 10), f"Capaian terbit {h.kode} {h.tahun} = {_teks_angka(h.capaian_terbit)}, hitung ulang = "
                          f"{_a(b.hitung)} ({b.kelas})",
                          "Angka laporan berbeda dengan aturan; gunakan angka hitung ulang dan catat di Catatan", "angka-terbit")
+
+
+# ------------------------------------------------------------------ finance sheets
+
+def _rp(x: float) -> str:
+    return "Rp " + tulis_angka(bulat(x, 0))
+
+
+def _uang(k: _Kumpulan, sel: Sel, x: Any, apa: str) -> float:
+    """An amount cell: readable (else 'notasi'), not negative (else 'angka-negatif'); NaN when empty."""
+    n = _baca(k, sel, x, apa)
+    if n is None or not n.tersedia:
+        return math.nan
+    v = n.tunggal()
+    if v < 0:
+        k.tambah(GALAT, sel, f"{apa}: jumlah {_rp(v)} negatif", "Jumlah rupiah tidak boleh negatif; periksa angka", "angka-negatif")
+    return v
+
+
+def _anggaran(k: _Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
+    """Finance rules: revisions chain, kegiatan pagu sum to the current pagu, realisasi within pagu,
+    RPD sums to the pagu, no negative amounts, readable amounts."""
+    a = ds.anggaran
+    if a is None or "Pagu" not in c.lembar:
+        return
+    sesudah_lalu = math.nan
+    for i, rev in enumerate(a.pagu_revisi):
+        r = pos.anggaran[("revisi", i)]
+        seb = _uang(k, ("Pagu", r, 3), rev.sebelum, f"Revisi pagu '{rev.tahap}', pagu sebelum")
+        ses = _uang(k, ("Pagu", r, 4), rev.nilai, f"Revisi pagu '{rev.tahap}', pagu sesudah")
+        if i > 0 and not math.isnan(sesudah_lalu) and (math.isnan(seb) or abs(seb - sesudah_lalu) > 0.5):
+            k.tambah(GALAT, ("Pagu", r, 3), f"Revisi pagu '{rev.tahap}' berangkat dari {_rp(seb) if not math.isnan(seb) else 'kosong'}, "
+                     f"padahal pagu sesudah revisi sebelumnya {_rp(sesudah_lalu)}", "Isi Pagu sebelum sesuai pagu hasil revisi sebelumnya "
+                     "(atau tambahkan revisi yang terlewat)", "revisi-pagu")
+        sesudah_lalu = ses
+    jumlah = 0.0
+    for keg in a.kegiatan:
+        r = pos.anggaran.get(("pagu", keg.kode))
+        if r is not None:
+            jumlah += _uang(k, ("Pagu", r, 2), keg.pagu, f"Pagu kegiatan {keg.kode}")
+    r_j = pos.anggaran.get(("pagu_jumlah",))
+    if r_j is not None and not math.isnan(jumlah) and not math.isnan(sesudah_lalu) and abs(jumlah - sesudah_lalu) > 0.5:
+        k.tambah(GALAT, ("Pagu", r_j, 2), f"Jumlah pagu kegiatan {_rp(jumlah)} tidak sama dengan pagu terkini {_rp(sesudah_lalu)} "
+                 f"(selisih {_rp(jumlah - sesudah_lalu)})", "Sesuaikan pagu per kegiatan dengan revisi pagu terakhir", "pagu-tidak-berjumlah")
+    for keg in a.kegiatan:
+        _kegiatan(k, keg, pos)
+    for i, o in enumerate(a.keluaran):
+        r = pos.anggaran[("keluaran", i)]
+        for col, x, apa in ((2, o.tvk, "TVK"), (3, o.rvk, "RVK"), (4, (list(o.tikk) or [None])[0], "TIKK"), (5, (list(o.rikk) or [None])[0], "RIKK")):
+            _uang(k, ("Keluaran", r, col), x, f"Keluaran {i + 1}, {apa}")
+    for i, o in enumerate(a.efisiensi):
+        r = pos.anggaran[("efisiensi", i)]
+        for col, x, apa in ((2, o.pagu, "pagu (PAK)"), (3, o.ck, "capaian keluaran (CK)"), (4, o.realisasi, "realisasi (RAK)")):
+            _uang(k, ("Efisiensi", r, col), x, f"Efisiensi keluaran {i + 1}, {apa}")
+
+
+def _kegiatan(k: _Kumpulan, keg: Any, pos: Posisi) -> None:
+    pagu = angka_atau_nan(keg.pagu)
+    r = pos.anggaran.get(("realisasi", keg.kode))
+    if r is not None:
+        real = _uang(k, ("Realisasi", r, 3), keg.realisasi, f"Realisasi kegiatan {keg.kode}")
+        if not math.isnan(real) and not math.isnan(pagu) and real > pagu + 0.5:
+            k.tambah(GALAT, ("Realisasi", r, 3), f"Realisasi kegiatan {keg.kode} {_rp(real)} melebihi pagu {_rp(pagu)}",
+                     "Periksa realisasi (SP2D) atau pagu kegiatan pada lembar Pagu", "realisasi-melebihi-pagu")
+    for jenis, isi in (("bulan", keg.realisasi_bulanan), ("rpd", keg.rpd_bulanan)):
+        rb = pos.anggaran.get((jenis, keg.kode))
+        if rb is None:
+            continue
+        nilai = [_uang(k, ("Realisasi", rb, 2 + m), x, f"{'Realisasi' if jenis == 'bulan' else 'RPD'} {keg.kode} bulan {m + 1}")
+                 for m, x in enumerate((list(isi) + [None] * 12)[:12])]
+        ada = [x for x in nilai if not math.isnan(x)]
+        if jenis == "rpd" and ada and not math.isnan(pagu) and abs(sum(ada) - pagu) > 0.5:
+            k.tambah(GALAT, ("Realisasi", rb, 14), f"RPD kegiatan {keg.kode} berjumlah {_rp(sum(ada))}, tidak sama dengan pagu {_rp(pagu)}",
+                     "RPD (halaman III DIPA) setahun harus berjumlah sama dengan pagu kegiatan", "rpd-tidak-sama-pagu")
+        real = angka_atau_nan(keg.realisasi)
+        if jenis == "bulan" and len(ada) == 12 and not math.isnan(real) and abs(sum(ada) - real) > 0.5:
+            k.tambah(PERINGATAN, ("Realisasi", rb, 14), f"Realisasi bulanan {keg.kode} berjumlah {_rp(sum(ada))}, berbeda dengan realisasi "
+                     f"tahunan {_rp(real)}", "Samakan realisasi bulanan dengan realisasi tahunan (SP2D)", "realisasi-bulanan-berbeda")
+
