@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from openpyxl.utils import column_index_from_string
 
 from kinerja import makro
@@ -222,3 +221,12 @@ def test_ekspor_meminta_lembar_tw():
     buku = Buku(WORKBOOK, aktif="PK")
     assert makro.ekspor(buku) == [] and "Pilih lembar TW" in buku.app.pesan[-1]
 
+
+
+def test_triwulan_dipilih_di_lembar_validasi():
+    buku = Buku(WORKBOOK, aktif="Validasi")
+    assert makro.triwulan_aktif(buku) is None                       # "Semua"
+    buku.sheets["Validasi"].nilai[(3, 2)] = "TW II"
+    assert makro.triwulan_aktif(buku) == 2
+    buku.sheets.active = buku.sheets["TW IV"]
+    assert makro.triwulan_aktif(buku) == 4                          # the active TW sheet wins

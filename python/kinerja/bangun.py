@@ -17,16 +17,15 @@ import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import xlsxwriter
-from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_range_abs, xl_rowcol_to_cell
+from xlsxwriter.utility import quote_sheetname, xl_range_abs, xl_rowcol_to_cell
 
 from . import udf
 from .berkas import tulis_atomik
 from .dataset import IKU, Dataset
-from .laporan import Laporan, siapkan_iku, susun_laporan
-from .notasi import NotasiError, angka_atau_nan, baca_nilai
+from .notasi import NotasiError, baca_nilai
 from .penghitung import PENGHITUNG
 from .vba import bangun_vba_project, modul_proyek
 
@@ -308,7 +307,7 @@ def _cetak(ws: Any, ds: Dataset, judul: str, r_akhir: int, c_akhir: int, r_kepal
     ws.set_footer(f"&L&8{ds.instansi.replace('&', '&&')}&R&8Halaman &P dari &N")
 
 
-def _lembar_tw(b: _Buku, ds: Dataset, t: _TataLetak, k: int, lap: Laporan) -> None:
+def _lembar_tw(b: _Buku, ds: Dataset, t: _TataLetak, k: int) -> None:
     nama, tw = LEMBAR_TW[k], TRIWULAN[k]
     ws = b.tambah(nama)
     g = b.gaya
@@ -332,7 +331,7 @@ def _lembar_tw(b: _Buku, ds: Dataset, t: _TataLetak, k: int, lap: Laporan) -> No
         t_tw, t_th = b.ambil(pk, rp, kolom_target), b.ambil(pk, rp, K_TARGET)
         b.rumus(nama, r, 6, f'=IF({_ref(pk, rp, kolom_target)}="",{_ref(pk, rp, K_TARGET)},{_ref(pk, rp, kolom_target)})',
                 t_th if t_tw in (None, "") else t_tw, "teks")
-        _realisasi_tw(b, nama, r, iku, k, t, lap)
+        _realisasi_tw(b, nama, r, iku, k, t)
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
         pkc = lambda c: _ref(pk, rp, c)  # noqa: E731
         args = [b.ambil(nama, r, 7), b.ambil(nama, r, 6), b.ambil(nama, r, 5), b.ambil(pk, rp, K_BAWAH), b.ambil(pk, rp, K_ATAS),
@@ -408,7 +407,7 @@ def _tinggi(ws: Any, r: int, teks: str, lebar: int) -> None:
         ws.set_row(r, 13.5 * baris)
 
 
-def _realisasi_tw(b: _Buku, nama: str, r: int, iku: IKU, k: int, t: _TataLetak, lap: Laporan) -> None:
+def _realisasi_tw(b: _Buku, nama: str, r: int, iku: IKU, k: int, t: _TataLetak) -> None:
     """TW IV: the year's realisasi (a link to Rincian when a calculator makes it); TW I-III: input."""
     if k == 3 and iku.kode in t.rincian_hasil and iku.realisasi is None:
         rr, rc = t.rincian_hasil[iku.kode]
@@ -446,7 +445,7 @@ def _grafik_tw(b: _Buku, nama: str, r0: int, r1: int, r_grafik: int) -> None:
 
 # ------------------------------------------------------------------ Rincian
 
-def _lembar_rincian(b: _Buku, ds: Dataset, t: _TataLetak, lap: Laporan) -> None:
+def _lembar_rincian(b: _Buku, ds: Dataset, t: _TataLetak) -> None:
     nama = "Rincian"
     ws = b.tambah(nama)
     g = b.gaya
@@ -740,6 +739,11 @@ def _lembar_validasi(b: _Buku, ds: Dataset) -> None:
     ws.write(0, 0, "Temuan validasi", g["judul"])
     ws.write(1, 0, "Diisi oleh tombol Validasi pada lembar TW (atau 'kinerja validasi'). Klik alamat sel untuk menuju sel bermasalah.",
              g["subjudul"])
+    b.tulis(nama, 2, 0, "Triwulan", "teks_kunci")
+    b.tulis(nama, 2, 1, "Semua", "masukan_teks")
+    ws.write(2, 2, "Triwulan yang diperiksa bila tombol ditekan di luar lembar TW", g["catatan_baris"])
+    ws.data_validation(2, 1, 2, 1, {"validate": "list", "source": ["Semua", *LEMBAR_TW]})
+    b.wb.define_name("Triwulan_Validasi", f"={_ref(nama, 2, 1)}")
     for c, (h, w) in enumerate((("Tingkat", 11), ("Lembar", 10), ("Sel", 8), ("Pesan", 60), ("Saran", 50), ("Aturan", 22))):
         ws.write(3, c, h, g["kepala"])
         ws.set_column(c, c, w)
@@ -819,14 +823,13 @@ def _lembar_xlwings(b: _Buku) -> None:
 
 def bangun_workbook(ds: Dataset, keluar: Path | str, folder_vba: Path | None = None, timpa: bool = True) -> Path:
     """Write the workbook of ``ds`` to ``keluar`` atomically (temporary file beside it, then rename)."""
-    lap = susun_laporan(ds)
     vba = bangun_vba_project(modul_proyek(folder_vba))
     with tulis_atomik(keluar, timpa=timpa) as sementara:
-        _tulis(ds, lap, sementara, vba)
+        _tulis(ds, sementara, vba)
     return Path(keluar)
 
 
-def _tulis(ds: Dataset, lap: Laporan, path: Path, vba: bytes) -> None:
+def _tulis(ds: Dataset, path: Path, vba: bytes) -> None:
     from .bangun_anggaran import tulis_lembar_anggaran
     b = _Buku(path, ds)
     b.buat_semua(urutan_lembar(ds))
@@ -834,9 +837,9 @@ def _tulis(ds: Dataset, lap: Laporan, path: Path, vba: bytes) -> None:
     _lembar_petunjuk(b, ds)
     _lembar_pk(b, ds, t)
     tulis_lembar_anggaran(b, ds, t)     # before Rincian: IKU 4.1 takes its KPA elements from them
-    _lembar_rincian(b, ds, t, lap)      # before the TW sheets: TW IV links to its results
+    _lembar_rincian(b, ds, t)      # before the TW sheets: TW IV links to its results
     for k in range(4):
-        _lembar_tw(b, ds, t, k, lap)
+        _lembar_tw(b, ds, t, k)
     _lembar_riwayat(b, ds)
     _lembar_validasi(b, ds)
     _lembar_xlwings(b)

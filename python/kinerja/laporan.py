@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .agregasi import HasilNKO, MetodeNKO, PengaturanError, hitung_nko
+from .agregasi import MetodeNKO, PengaturanError, hitung_nko
 from .anggaran import penyerapan
 from .capaian import alasan_na, capaian_iku, nama_polarisasi, status_capaian
 from .dataset import IKU, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
@@ -225,7 +225,7 @@ def susun_laporan(ds: Dataset) -> Laporan:
     iku = [_hasil_iku(i, m, c, u, alasan_umum) for i, m, c, u in zip(ds.iku, masukan, capaian, mentah)]
     nss, perspektif, nko = _konsolidasi(ds, iku)
     riwayat = [_riwayat(b, batas) for b in ds.riwayat]
-    hitungan = _hitungan(ds, iku, nss, nko, riwayat, konteks)
+    hitungan = _hitungan(ds, iku, nss, nko, riwayat)
     rek = _rekonsiliasi(ds, hitungan, riwayat, peng, konteks)
     return Laporan(ds.unit, ds.unit_singkat, ds.tahun, ds.periode, iku, nss, perspektif, nko, riwayat, hitungan, rek)
 
@@ -275,7 +275,7 @@ def _riwayat(b: BarisRiwayat, batas: float | None) -> HasilRiwayat:
 
 
 def _hitungan(ds: Dataset, iku: list[HasilIKU], nss: list[HasilSS], nko: NKOLaporan,
-              riwayat: list[HasilRiwayat], konteks: dict[str, float]) -> dict[str, float]:
+              riwayat: list[HasilRiwayat]) -> dict[str, float]:
     """Every recomputed quantity under the key published numbers refer to (``capaian:1.1``, ...)."""
     h: dict[str, float] = {}
     for r in riwayat:

@@ -67,8 +67,11 @@ def _dua_dimensi(x: Any) -> list[list[Any]]:
 
 
 def triwulan_aktif(book: Any) -> int | None:
-    """1-4 when the active sheet is a TW sheet, else None (validate every TW)."""
+    """1-4 for the active TW sheet; elsewhere the TW chosen on the Validasi sheet; None = every TW."""
     nama = book.sheets.active.name
+    if nama not in LEMBAR_TW:
+        pilihan = next((n for n in book.names if n.name.split("!")[-1] == "Triwulan_Validasi"), None)
+        nama = str(pilihan.refers_to_range.value or "") if pilihan is not None else ""
     return LEMBAR_TW.index(nama) + 1 if nama in LEMBAR_TW else None
 
 
