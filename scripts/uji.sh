@@ -4,11 +4,11 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 || ! [ -e /usr/lib/python3/dist-packages/uno.py ]; then
+if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-        libreoffice-calc-nogui python3-uno poppler-utils >/dev/null
+        libreoffice-calc-nogui poppler-utils >/dev/null
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"

@@ -96,10 +96,11 @@ def test_vektor_sama_dengan_skalar(baris):
         assert (math.isnan(s) and math.isnan(v[i])) or s == v[i]
 
 
-@given(angka, angka, st.floats(min_value=0.001, max_value=1e6))
+@given(angka, angka, st.one_of(st.floats(min_value=0.001, max_value=1e6), st.floats(min_value=-1e6, max_value=-0.001)))
 def test_maximize_tidak_turun(r1, r2, t):
+    """Higher realisasi never lowers a maximize capaian, for positive and negative targets alike."""
     lo, hi = sorted((r1, r2))
-    assert capaian_iku(lo, t) <= capaian_iku(hi, t)
+    assert capaian_iku(lo, t) <= capaian_iku(hi, t) + 1e-9
 
 
 @given(angka, angka, polar, angka, angka)
