@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
         libreoffice-calc-nogui poppler-utils >/dev/null
 fi
 
