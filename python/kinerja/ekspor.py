@@ -18,6 +18,7 @@ asked), and writes every file atomically. The source workbook is only read.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -39,7 +40,7 @@ from .notasi import tulis_angka
 from .validasi import GALAT, Temuan, ada_galat, validasi
 
 __all__ = ["FORMAT", "EksporDitolak", "ekspor", "nama_berkas", "aman_csv", "tulis_temuan_xlsx", "tabel_tw", "TabelTW",
-           "tulis_csv", "isi_json", "ke_pdf"]
+           "tulis_csv", "isi_json", "ke_pdf", "Bahan", "berkas_tujuan", "sudah_ada", "tulis_berkas"]
 
 FORMAT = ("xlsx", "pdf", "csv", "json")
 KOLOM_EKSPOR = 11
@@ -219,6 +220,48 @@ def ke_pdf(xlsx: Path, tujuan: Path) -> None:
         shutil.copyfile(hasil, tujuan)
 
 
+@dataclass(frozen=True)
+class Bahan:
+    """What the exported files are written from: one TW of one workbook, at one moment."""
+
+    ds: Dataset
+    tabel: TabelTW
+    tw: int
+    waktu: str
+    berkas: str
+    xlsx: Path | None = None               # values-only TW sheet, also the source of its PDF
+    xlsx_anggaran: Path | None = None      # budget report workbook, also the source of its PDF
+
+
+def berkas_tujuan(ds: Dataset, tw: int, ke: Path, format: Sequence[str], anggaran: bool = True) -> dict[tuple[str, str], Path]:
+    """Every file an export writes, by (report, format): report ``tw`` and, with a budget, ``anggaran``."""
+    tujuan = {("tw", f): ke / nama_berkas(ds, tw, f) for f in format}
+    if anggaran and ds.anggaran is not None:
+        tujuan.update({("anggaran", f): ke / nama_berkas(ds, tw, f, "_anggaran") for f in format})
+    return tujuan
+
+
+def sudah_ada(tujuan: dict[tuple[str, str], Path]) -> list[Path]:
+    """The target files that exist already (never overwritten unless asked)."""
+    return [p for p in tujuan.values() if p.exists()]
+
+
+def tulis_berkas(laporan: str, f: str, path: Path, b: Bahan) -> None:
+    """Write one exported file (``laporan`` 'tw' or 'anggaran', format ``f``) to ``path``."""
+    xlsx = b.xlsx_anggaran if laporan == "anggaran" else b.xlsx
+    if f == "xlsx":
+        shutil.copyfile(xlsx, path)
+    elif f == "pdf":
+        ke_pdf(xlsx, path)
+    elif laporan == "anggaran":
+        _tulis_anggaran(path, f, b.ds, b.tw, b.waktu, b.berkas)
+    elif f == "csv":
+        tulis_csv(path, b.tabel)
+    else:
+        path.write_text(json.dumps(isi_json(b.ds, b.tabel, b.tw, b.waktu, b.berkas), ensure_ascii=False, indent=2, allow_nan=False),
+                        encoding="utf-8")
+
+
 def ekspor(sumber: Path | str, tw: int, ke: Path | str, format: Sequence[str] = FORMAT, paksa: bool = False,
            timpa: bool = False) -> tuple[list[Path], list[Temuan]]:
     """Export TW ``tw`` (1-4) of workbook ``sumber`` into folder ``ke``; returns the files written and the findings."""
@@ -228,49 +271,27 @@ def ekspor(sumber: Path | str, tw: int, ke: Path | str, format: Sequence[str] = 
     if salah:
         raise BerkasError(f"format '{', '.join(salah)}' tidak dikenal: pilih dari {', '.join(FORMAT)}")
     c = dari_berkas(sumber)
-    temuan = validasi(c, tw)
+    ds, pos = baca(c)
+    temuan = validasi(c, tw, (ds, pos))
     if ada_galat(temuan) and not paksa:
         raise EksporDitolak(temuan)
-    ds, pos = baca(c)
-    ke = Path(ke)
-    tujuan = {f: ke / nama_berkas(ds, tw, f) for f in format}
-    ada = [str(p) for p in tujuan.values() if p.exists()]
+    tujuan = berkas_tujuan(ds, tw, Path(ke), format)
+    ada = sudah_ada(tujuan)
     if ada and not timpa:
-        raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(ada)} (gunakan --timpa untuk menggantinya)")
-    t = tabel_tw(c, pos, ds, tw)
-    waktu = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    anggaran = {f: ke / nama_berkas(ds, tw, f, "_anggaran") for f in format} if ds.anggaran else {}
-    ada = [str(p) for p in anggaran.values() if p.exists()]
-    if ada and not timpa:
-        raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(ada)} (gunakan --timpa untuk menggantinya)")
+        raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(map(str, ada))} (gunakan --timpa untuk menggantinya)")
+    nama = Path(sumber).name
+    b = Bahan(ds, tabel_tw(c, pos, ds, tw), tw, dt.datetime.now().strftime("%Y-%m-%d %H:%M"), nama)
     ditulis: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
-        xlsx = Path(tmp) / nama_berkas(ds, tw, "xlsx")
-        xlsx_ang = Path(tmp) / nama_berkas(ds, tw, "xlsx", "_anggaran")
-        if "xlsx" in format or "pdf" in format:
-            _tulis_xlsx(xlsx, Path(sumber), ds, t, tw, waktu)
-            if anggaran:
-                _tulis_anggaran(xlsx_ang, "xlsx", ds, tw, waktu, Path(sumber).name)
-        for f, p in tujuan.items():
+        if {"xlsx", "pdf"} & set(format):
+            b = dataclasses.replace(b, xlsx=Path(tmp) / nama_berkas(ds, tw, "xlsx"),
+                                    xlsx_anggaran=Path(tmp) / nama_berkas(ds, tw, "xlsx", "_anggaran"))
+            _tulis_xlsx(b.xlsx, Path(sumber), ds, b.tabel, tw, b.waktu)
+            if ds.anggaran is not None:
+                _tulis_anggaran(b.xlsx_anggaran, "xlsx", ds, tw, b.waktu, nama)
+        for (laporan, f), p in tujuan.items():
             with tulis_atomik(p, timpa=timpa) as sementara:
-                if f == "xlsx":
-                    shutil.copyfile(xlsx, sementara)
-                elif f == "pdf":
-                    ke_pdf(xlsx, sementara)
-                elif f == "csv":
-                    tulis_csv(sementara, t)
-                else:
-                    sementara.write_text(json.dumps(isi_json(ds, t, tw, waktu, Path(sumber).name), ensure_ascii=False, indent=2,
-                                                    allow_nan=False), encoding="utf-8")
-            ditulis.append(p)
-        for f, p in anggaran.items():
-            with tulis_atomik(p, timpa=timpa) as sementara:
-                if f == "xlsx":
-                    shutil.copyfile(xlsx_ang, sementara)
-                elif f == "pdf":
-                    ke_pdf(xlsx_ang, sementara)
-                else:
-                    _tulis_anggaran(sementara, f, ds, tw, waktu, Path(sumber).name)
+                tulis_berkas(laporan, f, sementara, b)
             ditulis.append(p)
     return ditulis, temuan
 

@@ -11,7 +11,6 @@ the workbook itself.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +20,7 @@ from .baca_workbook import baca
 from .bangun import LEMBAR_TW
 from .berkas import tulis_atomik
 from .cuplikan import Cuplikan, LembarSel
-from .ekspor import isi_json, nama_berkas, tabel_tw, tulis_csv
+from .ekspor import FORMAT, Bahan, berkas_tujuan, sudah_ada, tabel_tw, tulis_berkas
 from .validasi import GALAT, Temuan, ada_galat, validasi as _validasi
 
 __all__ = ["validasi", "ekspor", "cuplikan_excel", "tulis_temuan", "triwulan_aktif"]
@@ -145,27 +144,25 @@ def ekspor(book: Any = None) -> list[Path]:
         book.app.alert("Pilih lembar TW I, TW II, TW III atau TW IV lalu tekan Ekspor.", title="Ekspor Kinerja")
         return []
     c = cuplikan_excel(book)
-    temuan = _validasi(c, tw)
+    ds, pos = baca(c)
+    temuan = _validasi(c, tw, (ds, pos))
     if ada_galat(temuan):
         tulis_temuan(book, temuan)
         n = sum(1 for t in temuan if t.tingkat == GALAT)
         book.app.alert(f"Ekspor dibatalkan: {n} galat. Perbaiki dulu (lihat lembar Validasi).", title="Ekspor Kinerja")
         return []
-    ds, pos = baca(c)
     folder = Path(book.fullname).parent / "ekspor"
-    tujuan = {f: folder / nama_berkas(ds, tw, f) for f in ("xlsx", "pdf", "csv", "json")}
-    ada = [p.name for p in tujuan.values() if p.exists()]
+    tujuan = berkas_tujuan(ds, tw, folder, FORMAT, anggaran=False)
+    ada = [p.name for p in sudah_ada(tujuan)]
     timpa = bool(ada) and book.app.alert(f"Berkas sudah ada: {', '.join(ada)}. Timpa?", title="Ekspor Kinerja",
                                          buttons="yes_no") == "yes"
     if ada and not timpa:
         return []
-    t = tabel_tw(c, pos, ds, tw)
-    waktu = f"{dt.datetime.now():%Y-%m-%d %H:%M}"
-    with tulis_atomik(tujuan["csv"], timpa) as p:
-        tulis_csv(p, t)
-    with tulis_atomik(tujuan["json"], timpa) as p:
-        p.write_text(json.dumps(isi_json(ds, t, tw, waktu, book.name), ensure_ascii=False, indent=2), encoding="utf-8")
-    _xlsx_dan_pdf(book, LEMBAR_TW[tw - 1], tujuan["xlsx"], tujuan["pdf"], timpa)
+    b = Bahan(ds, tabel_tw(c, pos, ds, tw), tw, f"{dt.datetime.now():%Y-%m-%d %H:%M}", book.name)
+    for f in ("csv", "json"):
+        with tulis_atomik(tujuan[("tw", f)], timpa) as p:
+            tulis_berkas("tw", f, p, b)
+    _xlsx_dan_pdf(book, LEMBAR_TW[tw - 1], tujuan[("tw", "xlsx")], tujuan[("tw", "pdf")], timpa)
     book.app.alert(f"Ekspor selesai ke folder {folder}.", title="Ekspor Kinerja")
     return list(tujuan.values())
 

@@ -96,9 +96,12 @@ def _baca(k: _Kumpulan, sel: Sel, x: Any, kolom: str) -> Nilai | None:
         return None
 
 
-def validasi(c: Cuplikan, tw: int | None = None) -> list[Temuan]:
-    """Every finding of the workbook snapshot ``c``; ``tw`` (1-4) limits the TW rules to one sheet."""
-    ds, pos = baca(c)
+def validasi(c: Cuplikan, tw: int | None = None, dibaca: tuple[Dataset, Posisi] | None = None) -> list[Temuan]:
+    """Every finding of the workbook snapshot ``c``; ``tw`` (1-4) limits the TW rules to one sheet.
+
+    ``dibaca``: the dataset and positions already read from ``c`` (so an export reads it once).
+    """
+    ds, pos = dibaca or baca(c)
     k = _Kumpulan()
     _pengaturan(k, ds, pos)
     _ss_iku(k, ds, pos)
