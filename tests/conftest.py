@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja.dataset import muat_bawaan
-from kinerja.laporan import susun_laporan
+from kinerja.data.dataset import muat_bawaan
+from kinerja.hitung.laporan import susun_laporan
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja.bangun import bangun_workbook
-from kinerja.dataset import IKU, SS, Dataset
+from kinerja.data.dataset import IKU, SS, Dataset
 
 
 def ganti_iku(ds: Dataset, kode_iku: str, **ubah: Any) -> Dataset:

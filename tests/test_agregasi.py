@@ -6,7 +6,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from kinerja.agregasi import MetodeNKO, PengaturanError, hitung_nko, nss
+from kinerja.aturan.agregasi import MetodeNKO, PengaturanError, hitung_nko, nss
 
 # The 14 capaian IKU of 2024 recomputed by hand from the report's inputs (RUMUS section 4).
 CAPAIAN_2024 = [537.1 / 600 * 100, 120, (11 / 13 * 75 + 25) / 85 * 100, 120, 120,

@@ -14,11 +14,11 @@ import openpyxl
 import pytest
 
 import pembangkit as pb
-from kinerja.cuplikan import dari_berkas
-from kinerja.laporan import susun_laporan
-from kinerja.laporan_anggaran import susun_anggaran
-from kinerja.notasi import NotasiError, baca_nilai
-from kinerja.validasi import validasi
+from kinerja.buku.cuplikan import dari_berkas
+from kinerja.hitung.laporan import susun_laporan
+from kinerja.hitung.laporan_anggaran import susun_anggaran
+from kinerja.data.notasi import NotasiError, baca_nilai
+from kinerja.periksa import validasi
 
 WORKBOOK = Path(__file__).resolve().parents[1] / "workbook" / "Kinerja_D4.xlsm"
 

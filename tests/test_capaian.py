@@ -8,7 +8,7 @@ import pytest
 from hypothesis import assume, given, settings, strategies as st
 
 from kinerja import capaian_iku, status_capaian
-from kinerja.capaian import alasan_na, warna_status
+from kinerja.aturan.capaian import alasan_na, warna_status
 
 
 def test_maximize_contoh_laporan():

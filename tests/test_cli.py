@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.dataset import folder_bawaan
+from kinerja.data.dataset import folder_bawaan
 
 
 def jalankan(*args: str) -> subprocess.CompletedProcess:

@@ -14,8 +14,9 @@ import openpyxl
 import pytest
 
 import pembangkit as pb
-from kinerja.ekspor import aman_csv, nama_berkas
-from kinerja.notasi import baca_angka
+from kinerja.keluaran.ekspor import nama_berkas
+from kinerja.keluaran.nilai import aman_csv
+from kinerja.data.notasi import baca_angka
 
 AKAR = Path(__file__).resolve().parents[1]
 WORKBOOK = AKAR / "workbook" / "Kinerja_D4.xlsm"

@@ -5,11 +5,11 @@ import math
 
 import pytest
 
-from kinerja import kalkulator as k
-from kinerja.anggaran import capaian_keluaran, deviasi_rpd, efisiensi, nilai_efisiensi, penyerapan
-from kinerja.kalkulator import KalkulatorError
-from kinerja.penghitung import hitung
-from kinerja.tata_kelola import indeks_tata_kelola, nilai_sakip, skala_tata_kelola
+from kinerja.aturan import kalkulator as k
+from kinerja.aturan.anggaran import capaian_keluaran, deviasi_rpd, efisiensi, nilai_efisiensi, penyerapan
+from kinerja.aturan.kalkulator import KalkulatorError
+from kinerja.hitung.penghitung import hitung
+from kinerja.aturan.tata_kelola import indeks_tata_kelola, nilai_sakip, skala_tata_kelola
 
 
 def test_proyeksi_ecommerce():

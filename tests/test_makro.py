@@ -1,4 +1,4 @@
-"""The Excel adapter (kinerja.makro) against a stand-in for the xlwings object model.
+"""The Excel adapter (kinerja.excel.makro) against a stand-in for the xlwings object model.
 
 The stand-in holds the committed workbook's cells (values and formulas) and implements only the
 calls the adapter makes (ranges, notes, hyperlinks, names, alert). It checks what reaches the
@@ -10,9 +10,9 @@ from pathlib import Path
 
 from openpyxl.utils import column_index_from_string
 
-from kinerja import makro
-from kinerja.cuplikan import dari_berkas
-from kinerja.validasi import validasi
+from kinerja.excel import makro
+from kinerja.buku.cuplikan import dari_berkas
+from kinerja.periksa import validasi
 
 WORKBOOK = Path(__file__).resolve().parents[1] / "workbook" / "Kinerja_D4.xlsm"
 

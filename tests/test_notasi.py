@@ -6,7 +6,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from kinerja.notasi import Jenis, NotasiError, baca_angka, baca_nilai, tulis_angka, tulis_nilai
+from kinerja.data.notasi import Jenis, NotasiError, baca_angka, baca_nilai, tulis_angka, tulis_nilai
 
 
 @pytest.mark.parametrize("teks, angka", [

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from kinerja import capaian_iku, udf
-from kinerja.kalkulator import keberhasilan_ksp
+from kinerja.aturan.kalkulator import keberhasilan_ksp
 
 R = [537.1, 4.45434, 88.4615, 1419298, 4.79]
 T = [600, 2.9, 85, 1148800, 2.7]

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import pembangkit as pb
-from kinerja.cuplikan import dari_berkas
-from kinerja.dataset import IKU, SS
-from kinerja.validasi import validasi
+from kinerja.buku.cuplikan import dari_berkas
+from kinerja.data.dataset import IKU, SS
+from kinerja.periksa import validasi
 
 AKAR = Path(__file__).resolve().parents[1]
 WORKBOOK = AKAR / "workbook" / "Kinerja_D4.xlsm"
@@ -173,7 +173,7 @@ _teks_jahat = st.one_of(
 @given(st.lists(st.tuples(st.integers(0, 13), _teks_jahat), min_size=1, max_size=6, unique_by=lambda x: x[0]))
 def test_isi_sel_jahat_tidak_pernah_meledak(cuplikan_bersih, isian):
     import copy
-    from kinerja.notasi import NotasiError, baca_nilai
+    from kinerja.data.notasi import NotasiError, baca_nilai
     c = copy.deepcopy(cuplikan_bersih)
     tw = c.lembar["TW IV"]
     for i, v in isian:

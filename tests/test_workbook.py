@@ -12,9 +12,10 @@ import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter
 
-from kinerja.bangun import LEMBAR_TW, bangun_workbook, urutan_lembar
-from kinerja.evaluasi import kompilator
-from kinerja.vba import bantuan_fungsi, folder_vba, runtime_xlwings, wrapper_udf
+from kinerja.bangun import bangun_workbook
+from kinerja.buku.tata_letak import LEMBAR_TW, urutan_lembar
+from kinerja.excel.evaluasi import kompilator
+from kinerja.buku.vba import bantuan_fungsi, folder_vba, runtime_xlwings, wrapper_udf
 
 AKAR = Path(__file__).resolve().parents[1]
 WORKBOOK = AKAR / "workbook" / "Kinerja_D4.xlsm"
@@ -202,7 +203,7 @@ def test_libreoffice_pdf_dan_png(tmp_path, buku, dataset_bawaan):
     assert p.returncode == 0 and pdf.exists(), p.stderr
     teks = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     halaman = teks.split("\f")
-    for nama in urutan_lembar(dataset_bawaan)[:-1]:
+    for nama in urutan_lembar(dataset_bawaan.anggaran is not None)[:-1]:
         assert any(f"— {nama}" in h for h in halaman), f"lembar {nama} tidak tercetak"
     tw4 = next(i for i, h in enumerate(halaman) if "Pengukuran Kinerja Triwulan IV" in h)
     hlm = halaman[tw4]

@@ -1,0 +1,219 @@
+"""What every sheet of the builder shares: the workbook under construction (:class:`Buku`), its cell
+formats (:class:`Gaya`), where the PK tables landed (:class:`Letak`), A1 references, print setup,
+row heights, traffic lights, and the values Excel itself would cache for ``SUM``/``AVERAGE``/``+``.
+
+Every formula cell is written with its cached value, computed in-process by the same functions
+Excel calls (:mod:`kinerja.buku.fungsi`), so viewers and LibreOffice show the right numbers
+without Python. Same dataset + same sources -> byte-identical file (fixed document dates).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import xlsxwriter
+from xlsxwriter.utility import quote_sheetname, xl_range_abs, xl_rowcol_to_cell
+
+from ..buku import fungsi
+from ..buku.tata_letak import WARNA
+from ..data.dataset import Dataset
+from ..data.notasi import NotasiError, baca_nilai
+
+__all__ = ["Buku", "Gaya", "Letak", "WAKTU_DOKUMEN", "ANGKA", "ANGKA0", "UMUM", "RUPIAH", "ref", "rentang", "angka_atau_teks",
+           "cache", "cetak", "tinggi", "lampu", "angka_excel", "tambah", "jumlah", "rata"]
+
+WAKTU_DOKUMEN = dt.datetime(2025, 1, 31, 0, 0, 0)
+"""Fixed document dates: the same inputs give a byte-identical file."""
+ANGKA = "[$-421]#,##0.00"
+ANGKA0 = "[$-421]#,##0"
+UMUM = "[$-421][>=1000]#,##0;General"
+RUPIAH = '[$-421]"Rp "#,##0'
+
+
+def ref(lembar: str, r: int, c: int, mutlak: bool = True) -> str:
+    """``'Sheet'!$A$1`` of 0-based (r, c)."""
+    return f"{quote_sheetname(lembar)}!{xl_rowcol_to_cell(r, c, mutlak, mutlak)}"
+
+
+def rentang(lembar: str | None, r0: int, c0: int, r1: int, c1: int) -> str:
+    """An absolute range, with its sheet when ``lembar`` is given."""
+    rng = xl_range_abs(r0, c0, r1, c1)
+    return f"{quote_sheetname(lembar)}!{rng}" if lembar else rng
+
+
+def angka_atau_teks(x: Any) -> Any:
+    """A value as staff would type it: numbers as numbers, anything else kept as text."""
+    if x is None or isinstance(x, (int, float)):
+        return x
+    try:
+        n = baca_nilai(x)
+    except NotasiError:
+        return str(x)
+    if n.tersedia and n.jenis.value == "angka" and not n.bintang and not n.satuan:
+        return n.tunggal()
+    return str(x)
+
+
+@dataclass
+class Gaya:
+    """The workbook's cell formats, created once."""
+
+    wb: xlsxwriter.Workbook
+    f: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        dasar = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
+        tepi = {"border": 1, "border_color": "#BFBFBF"}
+
+        def buat(nama: str, **kw: Any) -> None:
+            self.f[nama] = self.wb.add_format({**dasar, **kw})
+        buat("judul", bold=True, font_size=14, font_color="#1F3864")
+        buat("subjudul", italic=True, font_color="#595959")
+        buat("kepala", bold=True, bg_color="#1F3864", font_color="#FFFFFF", text_wrap=True, align="center", valign="vcenter", **tepi)
+        buat("bagian", bold=True, font_size=11, font_color="#1F3864", bottom=2, bottom_color="#1F3864")
+        buat("teks", text_wrap=True, **tepi)
+        buat("teks_kunci", text_wrap=True, bg_color="#F2F2F2", **tepi)
+        buat("kunci_kecil", font_color="#808080", font_size=8, **tepi)
+        buat("masukan", bg_color="#FFF2CC", locked=False, num_format=UMUM, text_wrap=True, **tepi)
+        buat("masukan_teks", bg_color="#FFF2CC", locked=False, num_format="@", text_wrap=True, **tepi)
+        buat("masukan_rp", bg_color="#FFF2CC", locked=False, num_format=RUPIAH, **tepi)
+        buat("angka", num_format=ANGKA, bg_color="#F2F2F2", **tepi)
+        buat("angka0", num_format=ANGKA0, bg_color="#F2F2F2", **tepi)
+        buat("umum", num_format=UMUM, bg_color="#F2F2F2", **tepi)
+        buat("rupiah", num_format=RUPIAH, bg_color="#F2F2F2", **tepi)
+        buat("nko", bold=True, num_format=ANGKA, font_size=12, bg_color="#F2F2F2", **tepi)
+        buat("catatan", italic=True, font_color="#595959", text_wrap=True)
+        buat("catatan_baris", italic=True, font_color="#595959")
+        buat("paragraf", text_wrap=True, valign="top")
+        for w, (bg, fg) in WARNA.items():
+            self.f[w] = self.wb.add_format({"bg_color": bg, "font_color": fg})
+
+    def __getitem__(self, nama: str) -> Any:
+        return self.f[nama]
+
+
+class Buku:
+    """The workbook under construction: sheets plus every cell value written (for cached results)."""
+
+    def __init__(self, path: Path, ds: Dataset):
+        self.wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
+        self.wb.calc_on_load = False     # viewers must show the cached values, not force a recalculation
+        self.wb.set_properties({"title": f"Laporan Kinerja {ds.unit} {ds.tahun}", "author": "kinerja",
+                                "company": ds.instansi, "created": WAKTU_DOKUMEN, "comments": "Dibangun oleh 'kinerja bangun'"})
+        self.wb.set_custom_property("Tahun", str(ds.tahun))
+        self.gaya = Gaya(self.wb)
+        self.nilai: dict[tuple[str, int, int], Any] = {}
+        self.lembar: dict[str, Any] = {}
+
+    def tambah(self, nama: str) -> Any:
+        """The sheet ``nama`` (created in display order by :meth:`buat_semua`)."""
+        return self.lembar[nama]
+
+    def buat_semua(self, nama: Sequence[str]) -> None:
+        for n in nama:
+            ws = self.wb.add_worksheet(n)
+            ws.hide_gridlines(2)
+            self.lembar[n] = ws
+
+    def tulis(self, lembar: str, r: int, c: int, v: Any, gaya: str | None = None) -> None:
+        ws, f = self.lembar[lembar], self.gaya[gaya] if gaya else None
+        self.nilai[(lembar, r, c)] = v
+        if v is None:
+            ws.write_blank(r, c, None, f)
+        elif isinstance(v, bool):
+            ws.write_boolean(r, c, v, f)
+        elif isinstance(v, (int, float)):
+            ws.write_number(r, c, v, f)
+        else:
+            ws.write_string(r, c, str(v), f)
+
+    def rumus(self, lembar: str, r: int, c: int, rumus: str, v: Any, gaya: str | None = None) -> None:
+        self.nilai[(lembar, r, c)] = v
+        self.lembar[lembar].write_formula(r, c, rumus, self.gaya[gaya] if gaya else None, cache(v))
+
+    def ambil(self, lembar: str, r: int, c: int) -> Any:
+        return self.nilai.get((lembar, r, c))
+
+    def kolom(self, lembar: str, r0: int, r1: int, c: int) -> list[list[Any]]:
+        """Cell values of a column range as Excel hands them to a UDF (list of one-cell rows)."""
+        return [[self.ambil(lembar, r, c)] for r in range(r0, r1 + 1)]
+
+    def baris(self, lembar: str, r: int, c0: int, c1: int) -> list[list[Any]]:
+        return [[self.ambil(lembar, r, c) for c in range(c0, c1 + 1)]]
+
+
+def cache(v: Any) -> Any:
+    """The cached value XlsxWriter stores for a formula: empty for None, n/a for NaN."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and math.isnan(v):
+        return fungsi.NA
+    return v
+
+
+@dataclass
+class Letak:
+    """Where the PK tables are, so the other sheets can refer to them."""
+
+    pengaturan: dict[str, tuple[int, int]] = field(default_factory=dict)
+    ss_awal: int = 0
+    iku_awal: int = 0
+    n_ss: int = 0
+    n_iku: int = 0
+    rincian_hasil: dict[str, tuple[int, int]] = field(default_factory=dict)
+    nama_nilai: dict[str, Any] = field(default_factory=dict)          # defined name -> cached value
+    pagu_kegiatan_baris0: int = 0
+    realisasi_total_baris: int = 0
+    bulan_baris0: int = 0
+    rpd_baris0: int = 0
+
+
+def cetak(ws: Any, ds: Dataset, judul: str, r_akhir: int, c_akhir: int, r_kepala: int) -> None:
+    """A4 landscape, fit to width, header/footer with unit, year and sheet, header row repeated."""
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+    ws.print_area(0, 0, r_akhir, c_akhir)
+    ws.repeat_rows(r_kepala)
+    unit = ds.unit.replace("&", "&&")
+    ws.set_header(f'&L&8{unit}&C&"Calibri,Bold"&10Laporan Kinerja {ds.tahun} — {judul}&R&8&D')
+    ws.set_footer(f"&L&8{ds.instansi.replace('&', '&&')}&R&8Halaman &P dari &N")
+
+
+def tinggi(ws: Any, r: int, teks: str, lebar: int) -> None:
+    """Row height for wrapped text (Excel does not autofit rows written by a library)."""
+    baris = max(1, math.ceil(len(teks) * 1.05 / lebar))
+    if baris > 1:
+        ws.set_row(r, 13.5 * baris)
+
+
+def lampu(ws: Any, g: Gaya, r0: int, c0: int, r1: int, c1: int) -> None:
+    """Traffic lights on a capaian column and its status column (numbers only; n/a stays grey)."""
+    sel = xl_rowcol_to_cell(r0, c0, False, True)
+    for w, syarat in (("hijau", f"{sel}>=100"), ("kuning", f"AND({sel}>=80,{sel}<100)"), ("merah", f"{sel}<80")):
+        ws.conditional_format(r0, c0, r1, c1, {"type": "formula", "criteria": f"=AND(ISNUMBER({sel}),{syarat})", "format": g[w]})
+
+
+def angka_excel(x: Any) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def tambah(a: Any, b: Any, tanda: int = 1) -> Any:
+    """What Excel caches for ``=a+b`` (or ``=a-b``): text or an error in either gives #VALUE!."""
+    return a + tanda * b if angka_excel(a) and angka_excel(b) else "#VALUE!"
+
+
+def jumlah(xs: Sequence[Any]) -> float:
+    """What Excel caches for ``=SUM(range)``: text and empty cells are ignored."""
+    return float(sum(x for x in xs if angka_excel(x)))
+
+
+def rata(xs: Sequence[Any]) -> Any:
+    """What Excel caches for ``=AVERAGE(range)``: numbers only; none gives #DIV/0!."""
+    angka = [x for x in xs if angka_excel(x)]
+    return sum(angka) / len(angka) if angka else "#DIV/0!"
+

@@ -1,0 +1,189 @@
+"""The workbook's layout: every sheet name, table, header, column, row, defined name and settings key.
+
+The builder writes at these positions; the reader finds each growing table (SS, IKU, kegiatan,
+history) by its header text and reads only the columns named here; the validator and the exporter
+name cells with them. Rows and columns are 0-based, as XlsxWriter counts (row 5 here is Excel's 6).
+Nothing else in the package defines a position of its own.
+"""
+from __future__ import annotations
+
+
+# ------------------------------------------------------------------ sheets
+
+TRIWULAN = ("I", "II", "III", "IV")
+LEMBAR_TW = tuple(f"TW {t}" for t in TRIWULAN)
+PETUNJUK, PK, RINCIAN, RIWAYAT, VALIDASI, XLWINGS_CONF = "Petunjuk", "PK", "Rincian", "Riwayat", "Validasi", "xlwings.conf"
+PAGU, REALISASI, KELUARAN, EFISIENSI, ANGGARAN_TW = "Pagu", "Realisasi", "Keluaran", "Efisiensi", "Anggaran TW"
+LEMBAR_ANGGARAN = (PAGU, REALISASI, KELUARAN, EFISIENSI, ANGGARAN_TW)
+
+
+def urutan_lembar(ada_anggaran: bool) -> tuple[str, ...]:
+    """The sheets in display order (the finance sheets only when the dataset has a budget)."""
+    return (PETUNJUK, PK, *LEMBAR_TW, RINCIAN, *(LEMBAR_ANGGARAN if ada_anggaran else ()), RIWAYAT, VALIDASI, XLWINGS_CONF)
+
+
+# ------------------------------------------------------------------ PK: settings, SS table, IKU table
+
+PENGATURAN = (
+    ("Unit", "unit", "Nama unit kerja (kop laporan, header halaman)."),
+    ("Unit_Singkat", "unit_singkat", "Nama singkat untuk nama berkas ekspor."),
+    ("Instansi", "instansi", "Kementerian/lembaga."),
+    ("Tahun", "tahun", "Tahun Perjanjian Kinerja."),
+    ("Periode", "periode", "Periode laporan tahunan (triwulan terakhir)."),
+    ("NKO_Metode", "nko_metode", "rata_nss | rata_perspektif | rata_iku (konsolidasi NKO, l.819-837)."),
+    ("NKO_Batas", "nko_batas", "Batas atas NKO; 100 mereproduksi NKO 2024 yang diterbitkan (109,8 tanpa batas). Kosong = tanpa batas."),
+    ("NSS_Batas", "nss_batas", "Batas atas setiap NSS sebelum konsolidasi (kosong = tanpa batas)."),
+    ("Batas_Capaian", "batas_capaian", "Batas atas capaian IKU: 'dapat dikonversi menjadi 120' (l.837)."),
+    ("Skala_Tata_Kelola", "skala_tata_kelola", "Konversi IKU 4.1 ke skala 1-4: linear (2024: 99,21 -> 3,97) atau kategori (2023: 4)."),
+    ("Desimal_KPA", "desimal_rasio_kpa", "Pembulatan rasio KPA: 2 seperti laporan (19,92); kosong = tanpa pembulatan (19,94)."),
+)
+"""Settings on PK: (defined name = label with '_' for ' ', dataset key, note)."""
+PENGATURAN_TEKS = ("unit", "unit_singkat", "instansi", "periode", "nko_metode", "skala_tata_kelola")
+"""Settings kept as text (the others are numbers as staff type them)."""
+PENGATURAN_BARIS0 = 4
+"""Row of the first setting on PK; labels in A:B, the value in C, the note from D."""
+PENGATURAN_KOLOM = 2
+METODE_NKO_PILIHAN = ("rata_nss", "rata_perspektif", "rata_iku")
+SKALA_PILIHAN = ("linear", "kategori")
+
+SS_KEPALA = "Kode SS"
+"""Header text of the SS table on PK (column A): the reader finds the table by it."""
+SS_KODE, SS_NAMA, SS_PERSPEKTIF = 0, 2, 3
+"""Columns of the SS table on PK: Kode SS (A), Sasaran Strategis (C), Perspektif (D:E)."""
+SS_JARAK = 3
+"""Rows between the last setting and the SS table's first row (title and header between)."""
+
+PK_KOLOM = ("Kode IKU", "Kode SS", "Indikator Kinerja Utama", "Satuan", "Polarisasi", "Target (tertulis)", "Target (angka)",
+            "Batas bawah", "Batas atas", "Realisasi terburuk", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
+            "Kalkulator", "Kumulatif", "Sumber data", "Catatan")
+"""Headers of the IKU table on PK, in column order; the reader maps columns by these texts."""
+(K_KODE, K_SS, K_NAMA, K_SATUAN, K_POL, K_TARGET, K_TARGET_ANGKA, K_BAWAH, K_ATAS, K_TERBURUK, K_TW1, K_TW2, K_TW3, K_TW4,
+ K_KALK, K_KUMULATIF, K_SUMBER, K_CATATAN) = range(len(PK_KOLOM))
+K_TW = (K_TW1, K_TW2, K_TW3, K_TW4)
+IKU_KEPALA = PK_KOLOM[K_KODE]
+IKU_JARAK = 4
+"""Rows between the last SS row and the IKU table's first row."""
+POLARISASI_PILIHAN = ("Maximize", "Minimize", "Stabilize")
+BARIS_CADANGAN = 50
+"""Rows below the last IKU that keep the PK's drop-down lists (for IKU staff add)."""
+
+NAMA_SS = (("PK_SS_Kode", SS_KODE), ("PK_SS_Perspektif", SS_PERSPEKTIF))
+NAMA_IKU = (("PK_IKU_Kode", K_KODE), ("PK_IKU_SS", K_SS), ("PK_Polarisasi", K_POL), ("PK_Target", K_TARGET),
+            ("PK_Batas_Bawah", K_BAWAH), ("PK_Batas_Atas", K_ATAS), ("PK_Realisasi_Terburuk", K_TERBURUK))
+"""Defined names over the PK columns: (name, column)."""
+
+# ------------------------------------------------------------------ TW I..IV
+
+TW_KOLOM = ("No", "Kode SS", "Kode IKU", "Indikator Kinerja Utama", "Satuan", "Polarisasi", "Target", "Realisasi",
+            "Capaian (%)", "Status", "Keterangan / alasan n/a", "", "Garis 100")
+(TW_NO, TW_SS, TW_KODE, TW_NAMA, TW_SATUAN, TW_POL, TW_TARGET, TW_REALISASI, TW_CAPAIAN, TW_STATUS, TW_KETERANGAN, _,
+ TW_GARIS) = range(len(TW_KOLOM))
+TW_BARIS0 = 5
+"""First IKU row of a TW sheet: row 6 in Excel (the header is the row above)."""
+TW_DARI_PK = ((TW_SS, K_SS), (TW_KODE, K_KODE), (TW_NAMA, K_NAMA), (TW_SATUAN, K_SATUAN), (TW_POL, K_POL))
+"""TW columns that are links to the IKU's PK row: (TW column, PK column)."""
+TW_KOLOM_EKSPOR = TW_KETERANGAN + 1
+"""Columns A..K (No .. Keterangan) are exported; the hidden chart helper is left out."""
+TW_NSS_KODE, TW_NSS_NAMA, TW_NSS_PERSPEKTIF = TW_SS, 3, 4
+"""The NSS block below the IKU rows: Kode SS (B), name (D), perspektif (E:H); NSS in the Capaian column."""
+NKO_LABEL = ("NKO (%)", "NKO tanpa batas (%)", "Metode NKO", "Batas NKO")
+"""Labels (column B) of the NKO rows below the NSS block; each value in the Capaian column."""
+TOMBOL = ((0, 9, "ValidasiTriwulan", "Validasi"), (0, 10, "EksporTriwulan", "Ekspor"))
+"""The buttons of a TW sheet: (row, column, macro, caption)."""
+
+# ------------------------------------------------------------------ Rincian
+
+RINCIAN_KUNCI, RINCIAN_LABEL, RINCIAN_NILAI0 = 0, 1, 2
+"""Rincian rows: the key in A (what the reader reads), a label in B, values from C."""
+RINCIAN_PENANDA = ("IKU ", "SAKIP ")
+"""A block starts with a marker in column A: 'IKU <kode>' or 'SAKIP <tahun>'."""
+KUNCI_HASIL = ("hasil", "rata_pertumbuhan", "proyeksi_triwulan", "sub_sakip", "sub_rb", "kpa", "sub_kpa", "skor", "sakip",
+               "penyerapan")
+"""Rincian rows whose column C is a formula (a calculator's result)."""
+SAKIP_SUB = ("keberadaan", "kualitas", "pemanfaatan")
+"""Sub-components of a SAKIP row, in column order after the weight."""
+
+# ------------------------------------------------------------------ Riwayat
+
+RIWAYAT_KOLOM = ("Kode", "Indikator Kinerja Utama", "Satuan", "Polarisasi", "Tahun", "Target", "Realisasi (terbit)",
+                 "Realisasi (koreksi)", "Realisasi dipakai", "Capaian (%)", "Capaian terbit (%)", "Selisih", "Catatan")
+(RW_KODE, RW_NAMA, RW_SATUAN, RW_POL, RW_TAHUN, RW_TARGET, RW_REALISASI, RW_KOREKSI, RW_DIPAKAI, RW_CAPAIAN, RW_TERBIT,
+ RW_SELISIH, RW_CATATAN) = range(len(RIWAYAT_KOLOM))
+RIWAYAT_BARIS0 = 4
+"""First history row (the header is the row above)."""
+TREN_KOLOM0 = 4
+"""First year column of the trend table below the history."""
+
+# ------------------------------------------------------------------ finance sheets
+
+BULAN = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+REVISI_KOLOM = ("No", "Tahap", "Triwulan", "Pagu sebelum", "Pagu sesudah", "Perubahan", "Alasan")
+REV_NO, REV_TAHAP, REV_TW, REV_SEBELUM, REV_SESUDAH, REV_PERUBAHAN, REV_ALASAN = range(len(REVISI_KOLOM))
+REVISI_BARIS0 = 4
+"""First revision row on Pagu."""
+PAGU_TERKINI = "Pagu terkini (revisi terakhir)"
+"""Label (column A) of the row below the revisions."""
+PAGU_KEGIATAN_KOLOM = ("Kode", "Kegiatan", "Pagu")
+PK_KEG_KODE, PK_KEG_NAMA, PK_KEG_PAGU = range(3)
+"""Pagu per kegiatan on Pagu, below the revisions, found by its header."""
+KEG_BARIS0 = 4
+"""First kegiatan row on Realisasi, Keluaran and Efisiensi."""
+REALISASI_KOLOM = ("Kode", "Kegiatan", "Pagu", "Realisasi", "Penyerapan (%)")
+RL_KODE, RL_NAMA, RL_PAGU, RL_REALISASI, RL_PENYERAPAN = range(len(REALISASI_KOLOM))
+TOTAL_REALISASI = "TOTAL"
+"""Column A of the total row on Realisasi; on Keluaran/Efisiensi column B reads 'Total'."""
+TOTAL = "Total"
+BULAN_KOLOM0 = 2
+BULAN_JUMLAH = BULAN_KOLOM0 + len(BULAN)
+"""Monthly tables on Realisasi: months from C, the row sum after December; found by 'Jan' in C."""
+KELUARAN_KOLOM = ("No", "Kegiatan", "TVK", "RVK", "TIKK", "RIKK", "CKK (%)")
+KL_NO, KL_KEGIATAN, KL_TVK, KL_RVK, KL_TIKK, KL_RIKK, KL_CKK = range(len(KELUARAN_KOLOM))
+EFISIENSI_KOLOM = ("No", "Keluaran", "Pagu (PAK)", "CK (%)", "Realisasi (RAK)", "PAK x CK", "PAK x CK - RAK")
+EF_NO, EF_KELUARAN, EF_PAGU, EF_CK, EF_REALISASI, EF_PAKCK, EF_SISA = range(len(EFISIENSI_KOLOM))
+TW_ANGGARAN_BARIS0 = 6
+"""First kegiatan row on Anggaran TW."""
+TW_ANGGARAN_TARGET_BARIS = 3
+"""Row of the penyerapan targets on Anggaran TW (one per quarter block)."""
+
+
+def tw_anggaran_kolom(k: int) -> int:
+    """First column of quarter ``k`` (0-3) on Anggaran TW: realisasi, penyerapan, capaian target, deviasi."""
+    return 3 + 4 * k
+
+
+NAMA_ANGGARAN = ("Pagu_Terkini", "Pagu_Total", "Realisasi_Total", "Penyerapan_Anggaran", "Output_Target", "Output_Realisasi",
+                 "CKK_Total", "Efisiensi_Persen", "Efisiensi_Nilai")
+"""Defined names of the finance totals (never a function's name: LibreOffice shows Err:509)."""
+REFERENSI = {"penyerapan_anggaran": "Penyerapan_Anggaran", "realisasi_output": "Output_Realisasi", "target_output": "Output_Target",
+             "pagu_anggaran": "Pagu_Total", "realisasi_anggaran": "Realisasi_Total"}
+"""``@name`` inputs of the dataset -> the defined name of the finance cell that holds them."""
+
+# ------------------------------------------------------------------ Validasi and xlwings.conf
+
+VALIDASI_TRIWULAN = (2, 1)
+"""Cell of the TW the button checks outside a TW sheet (defined name ``Triwulan_Validasi``)."""
+NAMA_TRIWULAN_VALIDASI = "Triwulan_Validasi"
+VALIDASI_KOLOM = (("Tingkat", 11), ("Lembar", 10), ("Sel", 8), ("Pesan", 60), ("Saran", 50), ("Aturan", 22))
+VALIDASI_KEPALA_BARIS = 3
+BARIS_TEMUAN = 4
+"""First findings row on Validasi; column G (:data:`KOLOM_TANDA`) remembers the marked cells."""
+KOLOM_TANDA = 6
+
+XLWINGS_CONF_ISI = (
+    ("Interpreter_Win", "", "Path python.exe (kosong = python di PATH). Diisi TI."),
+    ("Interpreter_Mac", "", "Path python (macOS)."),
+    ("PYTHONPATH", "", "Kosong: paket kinerja dipasang dengan pip."),
+    ("Conda Path", "", ""),
+    ("Conda Env", "", ""),
+    ("UDF Modules", "kinerja.udf", "Modul fungsi Excel."),
+    ("Debug UDFs", "False", ""),
+    ("Use UDF Server", "False", ""),
+    ("Show Console", "False", ""),
+    ("ADD_WORKBOOK_TO_PYTHONPATH", "False", ""),
+)
+"""The xlwings.conf sheet: key (A), value (B), note (C)."""
+
+# ------------------------------------------------------------------ the look the builder and the exporter share
+
+WARNA = {"hijau": ("#C6EFCE", "#006100"), "kuning": ("#FFEB9C", "#9C5700"), "merah": ("#FFC7CE", "#9C0006")}
+"""Traffic lights: status colour -> (fill, font)."""

@@ -1,0 +1,199 @@
+"""Command line: ``kinerja laporan|anggaran|bangun|validasi|ekspor|aturan|benchmark``; imported by nothing.
+
+Exit status (all commands): 0 everything computed / clean; 1 the output is complete but something
+was n/a (``laporan``, ``anggaran``) or validation found a ``galat`` (``validasi``, ``ekspor``);
+2 the input cannot be read (missing, locked, not a workbook) or the arguments are wrong.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from ..data.berkas import BerkasError
+from ..data.dataset import Dataset, DatasetError, muat_bawaan, muat_folder
+
+__all__ = ["main", "muat_berkas"]
+
+KELUAR_OK, KELUAR_NA, KELUAR_TIDAK_TERBACA = 0, 1, 2
+
+
+def muat_berkas(berkas: str | None) -> Dataset:
+    """The dataset of BERKAS: the embedded default when omitted, a dataset folder, or a workbook."""
+    if not berkas:
+        return muat_bawaan()
+    p = Path(berkas)
+    if not p.exists():
+        raise BerkasError(f"berkas '{berkas}' tidak ditemukan")
+    if p.is_dir():
+        try:
+            return muat_folder(p)
+        except DatasetError as e:
+            raise BerkasError(str(e)) from None
+    if p.suffix.lower() in (".xlsx", ".xlsm"):
+        from ..buku.baca import baca_dataset
+        return baca_dataset(p)
+    raise BerkasError(f"berkas '{berkas}' bukan workbook Excel (.xlsm/.xlsx) atau folder dataset")
+
+
+def _cetak_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+
+
+def _laporan(a: argparse.Namespace) -> int:
+    from ..hitung.laporan import susun_laporan
+    from ..keluaran.tampilan import laporan_json, laporan_teks
+    lap = susun_laporan(muat_berkas(a.berkas))
+    if a.format == "json":
+        _cetak_json(laporan_json(lap, a.semua))
+    else:
+        sys.stdout.write(laporan_teks(lap, a.semua))
+    return KELUAR_NA if lap.ada_na else KELUAR_OK
+
+
+def _temuan_teks(berkas: str, temuan: list) -> str:
+    from ..keluaran.tampilan import tabel
+    if not temuan:
+        return f"{berkas}: tidak ada temuan.\n"
+    hitung = {t: sum(1 for x in temuan if x.tingkat == t) for t in ("galat", "peringatan", "info")}
+    ringkas = ", ".join(f"{v} {k}" for k, v in hitung.items() if v)
+    baris = [[t.tingkat, t.lembar, t.sel, t.pesan, t.saran, t.aturan] for t in temuan]
+    return f"{berkas}: {ringkas}\n" + tabel(["Tingkat", "Lembar", "Sel", "Pesan", "Saran", "Aturan"], baris, set(), lebar_maks=70) + "\n"
+
+
+def _temuan_json(berkas: str, temuan: list) -> dict:
+    return {"berkas": berkas, "temuan": [{"tingkat": t.tingkat, "lembar": t.lembar, "sel": t.sel, "pesan": t.pesan,
+                                          "saran": t.saran, "aturan": t.aturan} for t in temuan]}
+
+
+def _validasi(a: argparse.Namespace) -> int:
+    from ..buku.cuplikan import dari_berkas
+    from ..keluaran.temuan import tulis_temuan_xlsx
+    from ..periksa import ada_galat, validasi
+    temuan = validasi(dari_berkas(a.berkas), a.tw)
+    if a.format == "json":
+        _cetak_json(_temuan_json(a.berkas, temuan))
+    else:
+        sys.stdout.write(_temuan_teks(a.berkas, temuan))
+    if a.laporan:
+        tulis_temuan_xlsx(temuan, a.laporan, a.berkas, a.timpa)
+        sys.stderr.write(f"Laporan temuan ditulis: {a.laporan}\n")
+    return KELUAR_NA if ada_galat(temuan) else KELUAR_OK
+
+
+def _ekspor(a: argparse.Namespace) -> int:
+    from ..keluaran.ekspor import EksporDitolak, ekspor
+    format_ = [f.strip() for f in a.format.split(",") if f.strip()]
+    try:
+        ditulis, temuan = ekspor(a.berkas, a.tw, a.ke, format_, a.paksa, a.timpa)
+    except EksporDitolak as e:
+        sys.stdout.write(_temuan_teks(a.berkas, [t for t in e.temuan if t.tingkat == "galat"]))
+        sys.stderr.write(f"kinerja: {e}\n")
+        return KELUAR_NA
+    for p in ditulis:
+        print(f"Ditulis: {p}")
+    return KELUAR_OK
+
+
+def _anggaran(a: argparse.Namespace) -> int:
+    import math
+    from ..hitung.laporan import susun_laporan
+    from ..hitung.laporan_anggaran import susun_anggaran
+    from ..keluaran.tampilan import anggaran_json, anggaran_teks
+    ds = muat_berkas(a.berkas)
+    if ds.anggaran is None:
+        raise BerkasError("dataset tidak memuat data anggaran (lembar Pagu/Realisasi atau anggaran.toml)")
+    ang, lap = susun_anggaran(ds), susun_laporan(ds)
+    if a.format == "json":
+        _cetak_json(anggaran_json(ang, lap))
+    else:
+        sys.stdout.write(anggaran_teks(ang, lap))
+    utama = [ang.total.penyerapan, ang.ckk, ang.efisiensi, ang.nilai_efisiensi, ang.kpa, *(k.penyerapan for k in ang.kegiatan)]
+    return KELUAR_NA if any(math.isnan(x) for x in utama) else KELUAR_OK
+
+
+def _benchmark(a: argparse.Namespace) -> int:
+    from .benchmark import jalankan
+    sys.stdout.write(jalankan(a.jenis, a.baris))
+    return KELUAR_OK
+
+
+def _bangun(a: argparse.Namespace) -> int:
+    from ..bangun import bangun_workbook
+    ds = muat_berkas(a.dataset)
+    keluar = Path(a.keluar)
+    bangun_workbook(ds, keluar, timpa=a.timpa or keluar.resolve() == _bawaan().resolve())
+    print(f"Workbook ditulis: {keluar}")
+    return 0
+
+
+def _bawaan() -> Path:
+    """``workbook/Kinerja_D4.xlsm`` of the checkout."""
+    return Path(__file__).resolve().parents[3] / "workbook" / "Kinerja_D4.xlsm"
+
+
+def _daftar_bangun(sub: argparse._SubParsersAction) -> None:
+    """Register ``kinerja bangun``."""
+    p = sub.add_parser("bangun", help="bangun workbook .xlsm dari dataset (bawaan: workbook/Kinerja_D4.xlsm)")
+    p.add_argument("--keluar", default=str(_bawaan()), help="berkas keluaran (bawaan: workbook/Kinerja_D4.xlsm)")
+    p.add_argument("--dataset", default=None, help="folder dataset (bawaan: data 2024 tertanam)")
+    p.add_argument("--timpa", action="store_true", help="ganti berkas lain yang sudah ada")
+    p.set_defaults(fungsi=_bangun)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kinerja",
+        description="Mesin perhitungan Laporan Kinerja (capaian IKU, NSS, NKO, Indeks Tata Kelola, anggaran).",
+        epilog="Kode keluar: 0 lengkap; 1 ada nilai n/a atau temuan galat; 2 berkas tidak dapat dibaca / argumen salah.",
+    )
+    sub = p.add_subparsers(dest="perintah", required=True)
+    lap = sub.add_parser("laporan", help="Tabel 3.4, NSS, NKO dan rekonsiliasi (tanpa BERKAS: data bawaan 2024)")
+    lap.add_argument("berkas", nargs="?", metavar="BERKAS", help="workbook .xlsm/.xlsx atau folder dataset")
+    lap.add_argument("--format", choices=("teks", "json"), default="teks")
+    lap.add_argument("--semua", action="store_true", help="tampilkan juga angka terbit yang sesuai")
+    lap.set_defaults(fungsi=_laporan)
+    b = sub.add_parser("benchmark", help="ukur kecepatan (rasio dalam satu kali jalan)")
+    b.add_argument("jenis", choices=("capaian", "udf"), nargs="?", default="capaian")
+    b.add_argument("--baris", type=int, default=None, help="jumlah baris (bawaan: 1.000.000 capaian, 10.000 udf)")
+    b.set_defaults(fungsi=_benchmark)
+    _daftar_bangun(sub)
+    g = sub.add_parser("anggaran", help="realisasi anggaran: pagu, penyerapan, triwulan, CKK, efisiensi, KPA, rekonsiliasi",
+                       epilog="Kode keluar: 0 lengkap; 1 angka utama n/a; 2 berkas tidak dapat dibaca.")
+    g.add_argument("berkas", nargs="?", metavar="BERKAS", help="workbook .xlsm/.xlsx atau folder dataset (bawaan: data 2024)")
+    g.add_argument("--format", choices=("teks", "json"), default="teks")
+    g.set_defaults(fungsi=_anggaran)
+    v = sub.add_parser("validasi", help="periksa workbook: temuan galat/peringatan/info dengan lembar dan sel",
+                       epilog="Kode keluar: 0 tanpa galat; 1 ada galat; 2 berkas tidak dapat dibaca.")
+    v.add_argument("berkas", metavar="BERKAS", help="workbook .xlsm/.xlsx (hanya dibaca)")
+    v.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="periksa hanya lembar TW ini")
+    v.add_argument("--format", choices=("teks", "json"), default="teks")
+    v.add_argument("--laporan", metavar="BERKAS_XLSX", help="tulis temuan ke workbook baru")
+    v.add_argument("--timpa", action="store_true", help="izinkan mengganti berkas --laporan yang sudah ada")
+    v.set_defaults(fungsi=_validasi)
+    e = sub.add_parser("ekspor", help="ekspor satu triwulan: xlsx (nilai saja), pdf, csv, json",
+                       epilog="Kode keluar: 0 berhasil; 1 ditolak karena galat validasi; 2 berkas tidak dapat dibaca/ditulis.")
+    e.add_argument("berkas", metavar="BERKAS", help="workbook .xlsm/.xlsx (hanya dibaca)")
+    e.add_argument("--tw", type=int, choices=(1, 2, 3, 4), required=True)
+    e.add_argument("--ke", default="ekspor", help="folder tujuan (bawaan: ./ekspor)")
+    e.add_argument("--format", default="xlsx,pdf,csv,json", help="daftar dipisah koma dari xlsx,pdf,csv,json")
+    e.add_argument("--paksa", action="store_true", help="ekspor walaupun validasi menemukan galat")
+    e.add_argument("--timpa", action="store_true", help="izinkan mengganti berkas yang sudah ada")
+    e.set_defaults(fungsi=_ekspor)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kinerja`` console script."""
+    a = _parser().parse_args(argv)
+    try:
+        return int(a.fungsi(a))
+    except BerkasError as e:
+        sys.stderr.write(f"kinerja: {e}\n")
+        return KELUAR_TIDAK_TERBACA
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,87 @@
+"""Benchmarks that print ratios measured in one run (never timed tests).
+
+``capaian``: ``capaian_iku`` on 1,000,000 rows against the same rule as a bare numpy expression
+(goal: within 3x) and against a per-row Python loop (goal: at least 50x faster).
+``udf``: one range call of the ``CAPAIAN_IKU`` UDF over a 10,000-row column against 10,000
+single-cell calls of the same function, in-process (goal: at least 100x faster).
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import numpy as np
+
+from ..aturan.capaian import capaian_iku
+
+__all__ = ["jalankan", "ukur"]
+
+
+def ukur(f: Callable[[], object], ulang: int = 3) -> float:
+    """Best wall time of ``ulang`` runs, in seconds (the minimum is the least disturbed run)."""
+    terbaik = float("inf")
+    for _ in range(ulang):
+        t0 = time.perf_counter()
+        f()
+        terbaik = min(terbaik, time.perf_counter() - t0)
+    return terbaik
+
+
+def _data(n: int, seed: int = 20241231) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    return rng.uniform(0, 150, n), rng.uniform(1, 100, n)
+
+
+def _loop(r: np.ndarray, t: np.ndarray) -> list[float]:
+    out = []
+    for ri, ti in zip(r.tolist(), t.tolist()):
+        x = (2 - ri / ti) * 100 if ti < 0 else ri / ti * 100
+        out.append(min(x, 120.0))
+    return out
+
+
+def benchmark_capaian(n: int = 1_000_000) -> str:
+    """Time capaian_iku vs the bare numpy rule vs a per-row loop, and print the two ratios."""
+    r, t = _data(n)
+    hasil = capaian_iku(r, t)
+    polos = np.minimum(np.where(t < 0, (2 - r / t) * 100, r / t * 100), 120.0)
+    if not np.allclose(hasil, polos):
+        raise AssertionError("capaian_iku berbeda dari ekspresi numpy polos")
+    t_api = ukur(lambda: capaian_iku(r, t), ulang=10)
+    t_np = ukur(lambda: np.minimum(np.where(t < 0, (2 - r / t) * 100, r / t * 100), 120.0), ulang=10)
+    t_loop = ukur(lambda: _loop(r, t), ulang=1)
+    return (
+        f"capaian_iku, {n:,} baris (maximize, batas 120)\n"
+        f"  capaian_iku (numpy)      : {t_api * 1e3:9.2f} ms\n"
+        f"  ekspresi numpy polos     : {t_np * 1e3:9.2f} ms\n"
+        f"  loop Python per baris    : {t_loop * 1e3:9.2f} ms\n"
+        f"  rasio capaian_iku / numpy polos : {t_api / t_np:6.2f}x  (sasaran <= 3)\n"
+        f"  rasio loop / capaian_iku        : {t_loop / t_api:6.1f}x  (sasaran >= 50)\n"
+    )
+
+
+def benchmark_udf(n: int = 10_000) -> str:
+    """One range call of the CAPAIAN_IKU UDF vs n single-cell calls, as Excel would make them."""
+    from ..buku.fungsi import CAPAIAN_IKU
+    r, t = _data(n)
+    kolom_r = [[float(x)] for x in r]
+    kolom_t = [[float(x)] for x in t]
+    satu = CAPAIAN_IKU(kolom_r, kolom_t, "maximize")
+    per_sel = [CAPAIAN_IKU(a[0], b[0], "maximize") for a, b in zip(kolom_r, kolom_t)]
+    if [row[0] for row in satu] != per_sel:
+        raise AssertionError("panggilan rentang berbeda dari panggilan per sel")
+    t_rentang = ukur(lambda: CAPAIAN_IKU(kolom_r, kolom_t, "maximize"), ulang=20)
+    t_sel = ukur(lambda: [CAPAIAN_IKU(a[0], b[0], "maximize") for a, b in zip(kolom_r, kolom_t)], ulang=3)
+    return (
+        f"UDF CAPAIAN_IKU, {n:,} baris (dalam proses, tanpa Excel)\n"
+        f"  satu panggilan rentang   : {t_rentang * 1e3:9.2f} ms\n"
+        f"  {n:,} panggilan per sel : {t_sel * 1e3:9.2f} ms\n"
+        f"  rasio per sel / rentang  : {t_sel / t_rentang:6.1f}x  (sasaran >= 100)\n"
+    )
+
+
+def jalankan(jenis: str = "capaian", baris: int | None = None) -> str:
+    """Run one benchmark and return its printed report."""
+    if jenis == "udf":
+        return benchmark_udf(baris or 10_000)
+    return benchmark_capaian(baris or 1_000_000)

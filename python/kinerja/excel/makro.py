@@ -1,0 +1,188 @@
+"""Python side of the workbook's buttons (``RunPython`` from ``Kinerja.ValidasiTriwulan`` and
+``Kinerja.EksporTriwulan``): a thin adapter between the live workbook (``xw.Book.caller()``) and
+the rules, which are the same as ``kinerja validasi`` / ``kinerja ekspor`` on a file.
+
+What this module does with Excel: read every sheet's values and formulas in one call per sheet
+into a :class:`~kinerja.cuplikan.Cuplikan`; write the findings into the ``Validasi`` sheet with a
+link to each cell; mark the cells with a note (removed at the next run); export with Excel's
+own means (a values-only copy of the sheet saved as .xlsx, Excel's PDF export). It never saves
+the workbook itself.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..buku.baca import baca
+from ..buku.cuplikan import Cuplikan, LembarSel
+from ..buku.tata_letak import BARIS_TEMUAN, KOLOM_TANDA, LEMBAR_TW, NAMA_TRIWULAN_VALIDASI, VALIDASI
+from ..data.berkas import tulis_atomik
+from ..keluaran.ekspor import FORMAT, Bahan, berkas_tujuan, sudah_ada, tulis_berkas
+from ..keluaran.tabel_tw import tabel_tw
+from ..periksa import GALAT, Temuan, ada_galat, validasi as periksa_validasi
+
+__all__ = ["validasi", "ekspor", "cuplikan_excel", "tulis_temuan", "triwulan_aktif", "BARIS_TEMUAN"]
+
+PENANDA_CATATAN = "Validasi Kinerja"
+
+
+def _buku(book: Any = None) -> Any:
+    if book is not None:
+        return book
+    import xlwings as xw
+    return xw.Book.caller()
+
+
+def cuplikan_excel(book: Any) -> Cuplikan:
+    """Snapshot of the open workbook: values and formulas of each sheet, defined names."""
+    lembar = {}
+    for sh in book.sheets:
+        akhir = sh.used_range.last_cell
+        area = sh.range((1, 1), (max(akhir.row, 1), max(akhir.column, 1)))
+        nilai = area.options(ndim=2).value
+        rumus = [[f if isinstance(f, str) and f.startswith("=") else None for f in baris] for baris in _dua_dimensi(area.formula)]
+        lembar[sh.name] = LembarSel([list(b) for b in nilai], rumus)
+    nama = {}
+    for n in book.names:
+        try:
+            rng = n.refers_to_range
+        except Exception:  # a name that is not a range (constant, formula)
+            continue
+        nama[n.name.split("!")[-1]] = (rng.sheet.name, rng.row - 1, rng.column - 1)
+    return Cuplikan(book.name, lembar, nama)
+
+
+def _dua_dimensi(x: Any) -> list[list[Any]]:
+    if not isinstance(x, (list, tuple)):
+        return [[x]]
+    if x and not isinstance(x[0], (list, tuple)):
+        return [list(x)]
+    return [list(b) for b in x]
+
+
+def triwulan_aktif(book: Any) -> int | None:
+    """1-4 for the active TW sheet; elsewhere the TW chosen on the Validasi sheet; None = every TW."""
+    nama = book.sheets.active.name
+    if nama not in LEMBAR_TW:
+        pilihan = next((n for n in book.names if n.name.split("!")[-1] == NAMA_TRIWULAN_VALIDASI), None)
+        nama = str(pilihan.refers_to_range.value or "") if pilihan is not None else ""
+    return LEMBAR_TW.index(nama) + 1 if nama in LEMBAR_TW else None
+
+
+@contextmanager
+def _tanpa_proteksi(sheet: Any):
+    """Notes cannot be added to a protected sheet: lift the (password-less) protection meanwhile."""
+    terlindung = bool(sheet.api.ProtectContents)
+    if terlindung:
+        sheet.api.Unprotect()
+    try:
+        yield sheet
+    finally:
+        if terlindung:
+            sheet.api.Protect(AllowFormattingColumns=True, AllowFormattingRows=True)
+
+
+def tulis_temuan(book: Any, temuan: list[Temuan]) -> None:
+    """Fill the Validasi sheet (a link per cell) and mark the cells with a note; old marks go first."""
+    ws = book.sheets[VALIDASI]
+    nama_lembar = [s.name for s in book.sheets]
+    lama = ws.range((BARIS_TEMUAN + 1, KOLOM_TANDA + 1), (BARIS_TEMUAN + 2000, KOLOM_TANDA + 1)).value or []
+    per_lembar: dict[str, list[str]] = {}
+    for a in (x for x in lama if x):
+        lembar, sel = str(a).split("!", 1)
+        if lembar in nama_lembar:
+            per_lembar.setdefault(lembar, []).append(sel)
+    for lembar, sel_lama in per_lembar.items():
+        with _tanpa_proteksi(book.sheets[lembar]) as sh:
+            for sel in sel_lama:
+                rng = sh.range(sel)
+                if rng.note is not None and str(rng.note.text).startswith(PENANDA_CATATAN):
+                    rng.note.delete()
+    ws.range((BARIS_TEMUAN + 1, 1), (BARIS_TEMUAN + 2000, KOLOM_TANDA + 1)).clear_contents()
+    if not temuan:
+        ws.range((BARIS_TEMUAN + 1, 1)).value = f"Tidak ada temuan ({dt.datetime.now():%Y-%m-%d %H:%M})."
+        return
+    tandai = [t for t in temuan if t.tingkat != "info"]
+    ws.range((BARIS_TEMUAN + 1, 1)).value = [[t.tingkat, t.lembar, t.sel, t.pesan, t.saran, t.aturan,
+                                              f"{t.lembar}!{t.sel}" if t in tandai else None] for t in temuan]
+    for i, t in enumerate(temuan):
+        ws.range((BARIS_TEMUAN + 1 + i, 3)).add_hyperlink(f"#'{t.lembar}'!{t.sel}", t.sel, t.pesan[:250])
+    for lembar in dict.fromkeys(t.lembar for t in tandai):
+        with _tanpa_proteksi(book.sheets[lembar]) as sh:
+            for t in (x for x in tandai if x.lembar == lembar):
+                rng = sh.range(t.sel)
+                if rng.note is None:
+                    rng.add_note(f"{PENANDA_CATATAN} ({t.tingkat}): {t.pesan}. {t.saran}"[:1000])
+
+
+def _ringkas(temuan: list[Temuan]) -> str:
+    if not temuan:
+        return "Tidak ada temuan."
+    n = {t: sum(1 for x in temuan if x.tingkat == t) for t in ("galat", "peringatan", "info")}
+    return f"{n['galat']} galat, {n['peringatan']} peringatan, {n['info']} info. Lihat lembar Validasi."
+
+
+def validasi(book: Any = None) -> list[Temuan]:
+    """Button Validasi: check the active TW (or every TW), fill the Validasi sheet, tell the result."""
+    book = _buku(book)
+    temuan = periksa_validasi(cuplikan_excel(book), triwulan_aktif(book))
+    tulis_temuan(book, temuan)
+    book.app.alert(_ringkas(temuan), title="Validasi Kinerja")
+    return temuan
+
+
+def ekspor(book: Any = None) -> list[Path]:
+    """Button Ekspor: validate the active TW; without galat write xlsx, pdf, csv and json beside the workbook."""
+    book = _buku(book)
+    tw = triwulan_aktif(book)
+    if tw is None:
+        book.app.alert("Pilih lembar TW I, TW II, TW III atau TW IV lalu tekan Ekspor.", title="Ekspor Kinerja")
+        return []
+    c = cuplikan_excel(book)
+    ds, pos = baca(c)
+    temuan = periksa_validasi(c, tw, (ds, pos))
+    if ada_galat(temuan):
+        tulis_temuan(book, temuan)
+        n = sum(1 for t in temuan if t.tingkat == GALAT)
+        book.app.alert(f"Ekspor dibatalkan: {n} galat. Perbaiki dulu (lihat lembar Validasi).", title="Ekspor Kinerja")
+        return []
+    folder = Path(book.fullname).parent / "ekspor"
+    tujuan = berkas_tujuan(ds, tw, folder, FORMAT, anggaran=False)
+    ada = [p.name for p in sudah_ada(tujuan)]
+    timpa = bool(ada) and book.app.alert(f"Berkas sudah ada: {', '.join(ada)}. Timpa?", title="Ekspor Kinerja",
+                                         buttons="yes_no") == "yes"
+    if ada and not timpa:
+        return []
+    b = Bahan(ds, tabel_tw(c, pos, ds, tw), tw, f"{dt.datetime.now():%Y-%m-%d %H:%M}", book.name)
+    for f in ("csv", "json"):
+        with tulis_atomik(tujuan[("tw", f)], timpa) as p:
+            tulis_berkas("tw", f, p, b)
+    _xlsx_dan_pdf(book, LEMBAR_TW[tw - 1], tujuan[("tw", "xlsx")], tujuan[("tw", "pdf")], timpa)
+    book.app.alert(f"Ekspor selesai ke folder {folder}.", title="Ekspor Kinerja")
+    return list(tujuan.values())
+
+
+def _xlsx_dan_pdf(book: Any, nama_lembar: str, xlsx: Path, pdf: Path, timpa: bool) -> None:
+    """Excel's own copy of the sheet as values (buttons removed) saved as .xlsx, and Excel's PDF."""
+    app = book.app
+    sumber = book.sheets[nama_lembar]
+    sumber.api.Copy()                        # a new workbook holding a copy of the sheet
+    salinan = app.books.active
+    try:
+        ws = salinan.sheets[0]
+        ws.api.Unprotect()
+        rng = ws.used_range
+        rng.value = rng.value                # formulas -> values
+        for s in list(ws.shapes):
+            s.delete()
+        with tulis_atomik(xlsx, timpa) as p:
+            salinan.save(str(p.with_suffix(".tmp.xlsx")))
+            os.replace(p.with_suffix(".tmp.xlsx"), p)
+        with tulis_atomik(pdf, timpa) as p:
+            ws.to_pdf(str(p.with_suffix(".tmp.pdf")))
+            os.replace(p.with_suffix(".tmp.pdf"), p)
+    finally:
+        salinan.close()

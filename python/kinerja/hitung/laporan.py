@@ -1,0 +1,363 @@
+"""The Laporan Kinerja recomputed from a dataset: Tabel 3.4, NSS, NKO, history, reconciliation.
+
+This is where raw values meet the rules. Every IKU's target and realisasi are parsed here; any bad
+value (unparsable text, zero or missing target, unknown polarisasi, band missing for stabilize,
+a calculator that refuses its inputs) makes that IKU n/a with an ``alasan`` naming the IKU, the
+field and the text, and never stops the report.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..aturan.agregasi import MetodeNKO, PengaturanError, hitung_nko
+from ..aturan.anggaran import penyerapan
+from ..aturan.capaian import alasan_na, capaian_iku, nama_polarisasi, status_capaian
+from ..aturan.kalkulator import KalkulatorError
+from ..aturan.rekonsiliasi import BarisRekonsiliasi, urutkan
+from ..aturan.tata_kelola import nilai_sakip
+from ..data.dataset import IKU, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
+from ..data.notasi import Nilai, NotasiError, angka_atau_nan, baca_nilai
+from .laporan_anggaran import konteks_anggaran, susun_anggaran
+from .masukan import angka_realisasi, tafsir_target
+from .penghitung import hitung
+from .terbit import bandingkan_teks
+
+__all__ = ["HasilIKU", "HasilSS", "HasilRiwayat", "NKOLaporan", "Laporan", "susun_laporan", "siapkan_iku", "MasukanIKU"]
+
+
+class MasukanError(ValueError):
+    """A field of an IKU that cannot be used; the message names IKU, field and text."""
+
+
+@dataclass(frozen=True)
+class MasukanIKU:
+    """The numbers the capaian rule needs, parsed from one IKU's fields."""
+
+    polarisasi: str
+    target: float = math.nan
+    batas_bawah: float = math.nan
+    batas_atas: float = math.nan
+    realisasi_terburuk: float = math.nan
+    realisasi: float = math.nan
+    proyeksi: bool = False
+    rincian: dict[str, float] = field(default_factory=dict)
+    alasan: str | None = None
+
+
+@dataclass(frozen=True)
+class HasilIKU:
+    """One row of Tabel 3.4 as recomputed."""
+
+    kode: str
+    ss: str
+    nama: str
+    satuan: str
+    polarisasi: str
+    target_teks: str
+    target: float
+    realisasi: float
+    capaian: float
+    capaian_tanpa_batas: float
+    status: str
+    alasan: str | None
+    proyeksi: bool
+    rincian: dict[str, float]
+
+
+@dataclass(frozen=True)
+class HasilSS:
+    """NSS of one Sasaran Strategis."""
+
+    kode: str
+    perspektif: str
+    nama: str
+    nilai: float
+    status: str
+
+
+@dataclass(frozen=True)
+class NKOLaporan:
+    """NKO with the method and cap that produced it, the uncapped value, and why if n/a."""
+
+    nilai: float
+    tanpa_batas: float
+    metode: str
+    batas: float | None
+    status: str
+    alasan: str | None = None
+
+
+@dataclass(frozen=True)
+class HasilRiwayat:
+    """One IKU-year of the history table recomputed."""
+
+    kode: str
+    nama: str
+    tahun: int
+    target: float
+    realisasi: float
+    capaian: float
+    capaian_terbit: Any
+    alasan: str | None
+    baris: int | None
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Laporan:
+    """Everything ``kinerja laporan`` prints."""
+
+    unit: str
+    unit_singkat: str
+    tahun: int
+    periode: str
+    iku: list[HasilIKU]
+    nss: list[HasilSS]
+    perspektif: dict[str, float]
+    nko: NKOLaporan
+    riwayat: list[HasilRiwayat]
+    hitungan: dict[str, float]
+    rekonsiliasi: list[BarisRekonsiliasi]
+
+    @property
+    def ada_na(self) -> bool:
+        """True when any IKU, or the NKO, is n/a."""
+        return any(i.alasan for i in self.iku) or self.nko.alasan is not None
+
+
+def _baca(kode: str, kolom: str, x: Any) -> Nilai:
+    try:
+        return baca_nilai(x)
+    except NotasiError as e:
+        raise MasukanError(f"IKU {kode}, kolom {kolom}: {e}") from None
+
+
+def _angka_opsional(kode: str, kolom: str, x: Any) -> float:
+    n = _baca(kode, kolom, x)
+    return n.tunggal() if n.tersedia else math.nan
+
+
+def siapkan_iku(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float],
+                target: Any = None, realisasi: Any = None, pakai_kalkulator: bool = True) -> MasukanIKU:
+    """Parse one IKU's fields into the numbers of the capaian rule (or an alasan)."""
+    pol = nama_polarisasi(iku.polarisasi)
+    if pol is None:
+        return MasukanIKU(str(iku.polarisasi or ""), alasan=f"IKU {iku.kode}, kolom polarisasi: "
+                          f"'{iku.polarisasi or ''}' tidak dikenal (gunakan maximize, minimize, atau stabilize)")
+    try:
+        t, lo, hi = _target(iku, pol, iku.target if target is None else target)
+        w = _angka_opsional(iku.kode, "realisasi terburuk", iku.realisasi_terburuk)
+        r, proyeksi, rincian = _realisasi(iku, pengaturan, konteks, realisasi, pakai_kalkulator)
+    except MasukanError as e:
+        return MasukanIKU(pol, alasan=str(e))
+    return MasukanIKU(pol, t, lo, hi, w, r, proyeksi, rincian)
+
+
+def _target(iku: IKU, pol: str, teks: Any) -> tuple[float, float, float]:
+    n = _baca(iku.kode, "target", teks)
+    lo = _angka_opsional(iku.kode, "batas bawah", iku.batas_bawah)
+    hi = _angka_opsional(iku.kode, "batas atas", iku.batas_atas)
+    if not n.tersedia and pol != "stabilize":
+        raise MasukanError(f"IKU {iku.kode}, kolom target: target belum diisi")
+    return tafsir_target(n, pol, lo, hi)
+
+
+def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], teks: Any,
+               pakai_kalkulator: bool) -> tuple[float, bool, dict[str, float]]:
+    if pakai_kalkulator and iku.kalkulator and teks is None:
+        try:
+            h = hitung(iku.kalkulator, iku.masukan, pengaturan, konteks)
+        except KalkulatorError as e:
+            raise MasukanError(f"IKU {iku.kode}, kalkulator {iku.kalkulator}: {e}") from None
+        return h.nilai, iku.kalkulator == "proyeksi_tahunan", h.rincian
+    n = _baca(iku.kode, "realisasi", iku.realisasi if teks is None else teks)
+    try:
+        return angka_realisasi(n), n.proyeksi, {}
+    except ValueError as e:
+        raise MasukanError(f"IKU {iku.kode}, kolom realisasi: {e}") from None
+
+
+def _batas_capaian(p: Pengaturan) -> float | None:
+    if p.batas_capaian in (None, ""):
+        return None
+    n = baca_nilai(p.batas_capaian)
+    if not n.tersedia or n.tunggal() <= 0:
+        raise PengaturanError(f"pengaturan batas_capaian '{p.batas_capaian}' harus angka positif")
+    return n.tunggal()
+
+
+def hitung_capaian(masukan: list[MasukanIKU], batas: float | None) -> tuple[np.ndarray, np.ndarray]:
+    """Capaian of many IKU in one vectorised call: capped and uncapped."""
+    kol = {f: np.array([getattr(m, f) for m in masukan], dtype=float)
+           for f in ("realisasi", "target", "batas_bawah", "batas_atas", "realisasi_terburuk")}
+    pol = [m.polarisasi if m.alasan is None else "" for m in masukan]
+    args = dict(batas_bawah=kol["batas_bawah"], batas_atas=kol["batas_atas"], realisasi_terburuk=kol["realisasi_terburuk"])
+    mentah = capaian_iku(kol["realisasi"], kol["target"], pol, batas_maks=None, **args)
+    return (np.minimum(mentah, batas) if batas is not None else mentah), mentah
+
+
+def _alasan_baris(iku: IKU, m: MasukanIKU, capaian: float) -> str | None:
+    if m.alasan:
+        return m.alasan
+    if not math.isnan(capaian):
+        return None
+    a = alasan_na(m.realisasi, m.target, m.polarisasi, batas_bawah=m.batas_bawah, batas_atas=m.batas_atas,
+                  realisasi_terburuk=m.realisasi_terburuk)
+    return f"IKU {iku.kode}: {a or 'capaian tidak dapat dihitung'}"
+
+
+def susun_laporan(ds: Dataset) -> Laporan:
+    """Recompute the whole Laporan Kinerja of a dataset (Tabel 3.4, NSS, NKO, history, reconciliation)."""
+    peng = vars(ds.pengaturan)
+    konteks = konteks_anggaran(ds)
+    masukan = [siapkan_iku(i, peng, konteks) for i in ds.iku]
+    batas: float | None = 120.0
+    try:
+        batas = _batas_capaian(ds.pengaturan)
+        capaian, mentah = hitung_capaian(masukan, batas)
+        alasan_umum = None
+    except (PengaturanError, NotasiError) as e:
+        capaian = mentah = np.full(len(masukan), np.nan)
+        alasan_umum = str(e)
+    iku = [_hasil_iku(i, m, c, u, alasan_umum) for i, m, c, u in zip(ds.iku, masukan, capaian, mentah)]
+    nss, perspektif, nko = _konsolidasi(ds, iku)
+    riwayat = [_riwayat(b, batas) for b in ds.riwayat]
+    hitungan = _hitungan(ds, iku, nss, nko, riwayat)
+    rek = _rekonsiliasi(ds, hitungan, riwayat, peng, konteks)
+    return Laporan(ds.unit, ds.unit_singkat, ds.tahun, ds.periode, iku, nss, perspektif, nko, riwayat, hitungan, rek)
+
+
+def _hasil_iku(i: IKU, m: MasukanIKU, c: float, u: float, alasan_umum: str | None) -> HasilIKU:
+    alasan = alasan_umum or _alasan_baris(i, m, c)
+    return HasilIKU(i.kode, i.ss, i.nama, i.satuan, m.polarisasi, "" if i.target is None else str(i.target),
+                    m.target if not math.isnan(m.target) else m.batas_bawah, m.realisasi, float(c), float(u),
+                    str(status_capaian(c)), alasan, m.proyeksi, m.rincian)
+
+
+def _konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[str, float], NKOLaporan]:
+    p = ds.pengaturan
+    persp = {s.kode: s.perspektif for s in ds.ss}
+    for i in iku:
+        persp.setdefault(i.ss, "(tanpa perspektif)")
+    try:
+        metode = MetodeNKO(str(p.nko_metode or ""), _opsional(p.nko_batas, "nko_batas"), _opsional(p.nss_batas, "nss_batas"))
+        nilai_ss, perspektif, h = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, metode)
+        nko = NKOLaporan(h.nilai, h.tanpa_batas, h.metode, h.batas, str(status_capaian(h.nilai)),
+                         None if not math.isnan(h.nilai) else "NKO: tidak ada capaian IKU yang dapat dihitung")
+    except PengaturanError as e:
+        metode = MetodeNKO()
+        nilai_ss, perspektif, _ = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, metode)
+        nko = NKOLaporan(math.nan, math.nan, str(p.nko_metode), None, "n/a", f"NKO: {e}")
+    nama = {s.kode: s.nama for s in ds.ss}
+    nss = [HasilSS(k, persp[k], nama.get(k, ""), v, str(status_capaian(v))) for k, v in nilai_ss.items()]
+    return nss, perspektif, nko
+
+
+def _opsional(x: Any, nama: str) -> float | None:
+    if x in (None, ""):
+        return None
+    try:
+        n = baca_nilai(x)
+    except NotasiError as e:
+        raise PengaturanError(f"pengaturan {nama}: {e}") from None
+    return n.tunggal() if n.tersedia else None
+
+
+def _riwayat(b: BarisRiwayat, batas: float | None) -> HasilRiwayat:
+    iku = IKU(b.kode, "", b.nama, b.satuan, b.polarisasi, b.target, b.realisasi_koreksi or b.realisasi)
+    m = siapkan_iku(iku, {}, {})
+    c = float(capaian_iku(m.realisasi, m.target, m.polarisasi, batas_maks=batas)) if m.alasan is None else math.nan
+    alasan = _alasan_baris(iku, m, c)
+    return HasilRiwayat(b.kode, b.nama, b.tahun, m.target, m.realisasi, c, b.capaian_terbit, alasan, b.baris, b.catatan)
+
+
+def _hitungan(ds: Dataset, iku: list[HasilIKU], nss: list[HasilSS], nko: NKOLaporan,
+              riwayat: list[HasilRiwayat]) -> dict[str, float]:
+    """Every recomputed quantity under the key published numbers refer to (``capaian:1.1``, ...)."""
+    h: dict[str, float] = {}
+    for r in riwayat:
+        h[f"realisasi:{r.kode}:{r.tahun}"] = r.realisasi
+        h[f"capaian:{r.kode}:{r.tahun}"] = r.capaian
+    for i in iku:
+        h[f"realisasi:{i.kode}"] = i.realisasi
+        h[f"capaian:{i.kode}"] = i.capaian
+        h[f"capaian_tanpa_batas:{i.kode}"] = i.capaian_tanpa_batas
+        for k, v in i.rincian.items():
+            h[f"rincian:{i.kode}:{k}"] = v
+    for s in nss:
+        h[f"nss:{s.kode}"] = s.nilai
+    h["nko"], h["nko_tanpa_batas"] = nko.nilai, nko.tanpa_batas
+    h.update(_hitungan_anggaran(ds))
+    for e in ds.sakip:
+        h.update(_hitungan_sakip(e))
+    _kenaikan_sakip(ds.sakip, h)
+    return h
+
+
+def _hitungan_anggaran(ds: Dataset) -> dict[str, float]:
+    """Budget quantities published numbers refer to (``penyerapan:2024``, ``nilai_efisiensi:2024``, ...)."""
+    a = ds.anggaran
+    if a is None:
+        return {}
+    lap = susun_anggaran(ds)
+    th = a.tahun
+    h = {f"penyerapan:{th}": lap.total.penyerapan, f"pagu:{th}": lap.total.pagu, f"realisasi_anggaran:{th}": lap.total.realisasi,
+         f"ckk:{th}": lap.ckk, f"efisiensi:{th}": lap.efisiensi, f"nilai_efisiensi:{th}": lap.nilai_efisiensi, f"kpa:{th}": lap.kpa}
+    for k in lap.kegiatan:
+        h[f"penyerapan:{th}:{k.kode}"] = k.penyerapan
+    for i, r in enumerate(lap.revisi):
+        h[f"pagu_revisi:{th}:{i + 1}"] = r.sesudah
+    lalu = a.tahun_lalu
+    if lalu:
+        real = angka_atau_nan(lalu.get("realisasi"))
+        if math.isnan(real):
+            real = angka_atau_nan(lalu.get("realisasi_koreksi"))
+        h[f"penyerapan:{lalu['tahun']}"] = penyerapan(real, angka_atau_nan(lalu.get("pagu")))
+    return h
+
+
+def _hitungan_sakip(e: EvaluasiSakip) -> dict[str, float]:
+    h: dict[str, float] = {}
+    sub = {k: [angka_atau_nan(x) for x in v.values()] for k, v in e.nilai.items()}
+    for komp, nilai in e.nilai.items():
+        for nama, x in nilai.items():
+            h[f"sakip:{e.tahun}:{komp}:{nama}"] = angka_atau_nan(x)
+    try:
+        hasil = nilai_sakip(sub, e.bobot)
+    except KalkulatorError:
+        return h
+    h[f"sakip:{e.tahun}"] = hasil.total
+    for komp, v in hasil.komponen.items():
+        h[f"sakip:{e.tahun}:{komp}"] = v
+        h[f"sakip_proporsi:{e.tahun}:{komp}"] = v / float(e.bobot[komp]) * 100.0
+    return h
+
+
+def _kenaikan_sakip(evaluasi: tuple[EvaluasiSakip, ...], h: dict[str, float]) -> None:
+    tahun = sorted(e.tahun for e in evaluasi)
+    for a, b in zip(tahun, tahun[1:]):
+        for komp in {k.split(":")[2] for k in h if k.startswith(f"sakip:{b}:") and k.count(":") == 2}:
+            if f"sakip:{a}:{komp}" in h:
+                h[f"sakip_kenaikan:{b}:{komp}"] = h[f"sakip:{b}:{komp}"] - h[f"sakip:{a}:{komp}"]
+
+
+def _rekonsiliasi(ds: Dataset, hitungan: dict[str, float], riwayat: list[HasilRiwayat],
+                  peng: dict[str, Any], konteks: dict[str, float]) -> list[BarisRekonsiliasi]:
+    out: list[BarisRekonsiliasi | None] = []
+    for r in riwayat:
+        if r.capaian_terbit is not None:
+            out.append(bandingkan_teks(f"Tabel 3.1, IKU {r.kode} {r.nama[:40]} ({r.tahun}) capaian", r.baris,
+                                  f"capaian:{r.kode}:{r.tahun}", r.capaian_terbit, r.capaian, hitungan, r.catatan))
+    for t in ds.terbit:
+        out.append(bandingkan_teks(t.lokasi, t.baris, t.kunci, t.nilai, hitungan.get(t.kunci, math.nan), hitungan, t.catatan))
+    for k in ds.klaim:
+        try:
+            nilai = hitung(k.rumus, k.masukan, peng, konteks).nilai
+        except KalkulatorError:
+            continue
+        out.append(bandingkan_teks(k.lokasi, k.baris, f"klaim:{k.rumus}", k.nilai, nilai, None, k.catatan))
+    return urutkan(b for b in out if b is not None)

@@ -1,0 +1,69 @@
+"""The rule on formula cells: a grey cell whose formula was overwritten by a typed value."""
+from __future__ import annotations
+
+from ..buku.baca import Posisi
+from ..buku.cuplikan import Cuplikan
+from ..buku.tata_letak import (EF_PAKCK, EF_SISA, EFISIENSI, K_KALK, K_TARGET_ANGKA, KELUARAN, KL_CKK, KUNCI_HASIL, LEMBAR_TW, PAGU,
+                               PK, PK_KOLOM, REALISASI, REV_PERUBAHAN, RINCIAN, RINCIAN_NILAI0, RIWAYAT, RL_KODE, RL_NAMA, RL_PAGU,
+                               RL_PENYERAPAN, RW_CAPAIAN, NKO_LABEL, TW_CAPAIAN, TW_KODE, TW_NSS_KODE, TW_POL, TW_REALISASI, TW_SS,
+                               TW_STATUS, TW_TARGET)
+from ..data.dataset import Dataset
+from .daftar import GALAT, PERINGATAN, Kumpulan, Sel, aturan
+
+__all__ = ["periksa_rumus"]
+
+RUMUS_ANGGARAN = {"realisasi": (REALISASI, (RL_KODE, RL_NAMA, RL_PAGU, RL_PENYERAPAN)), "keluaran": (KELUARAN, (KL_CKK,)),
+                  "efisiensi": (EFISIENSI, (EF_PAKCK, EF_SISA)), "revisi": (PAGU, (REV_PERUBAHAN,))}
+"""Formula columns of the finance rows the reader found: row kind -> (sheet, columns)."""
+
+A_RUMUS_TERTIMPA = aturan("rumus-tertimpa", GALAT, "semua", "Sel rumus (abu-abu) yang tertimpa angka atau teks; peringatan saja bila "
+                          "yang tertimpa adalah realisasi TW IV yang mengambil hasil kalkulator Rincian.", tingkat_lain=PERINGATAN)
+
+
+def periksa_rumus(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwulan: list[int]) -> None:
+    """Cells that must hold a formula but hold a typed value (TW rules only on the TWs ``triwulan``, 0-3)."""
+    harus: list[tuple[Sel, str, str]] = []
+    kal = {i.kode: i for i in ds.iku}
+    for kode, r in pos.iku_baris:
+        harus.append(((PK, r, pos.iku_kolom.get(PK_KOLOM[K_TARGET_ANGKA], K_TARGET_ANGKA)), GALAT, f"Target (angka) IKU {kode}"))
+    for i in triwulan:
+        nama = LEMBAR_TW[i]
+        for (j, kode), r in pos.tw.items():
+            if j != i:
+                continue
+            for col, apa in ((TW_SS, "Kode SS"), (TW_KODE, "Kode IKU"), (TW_POL, "Polarisasi"), (TW_TARGET, "Target"), (TW_CAPAIAN, "Capaian"),
+                             (TW_STATUS, "Status")):
+                harus.append(((nama, r, col), GALAT, f"{apa} IKU {kode}"))
+            iku = kal.get(kode)
+            if i == 3 and iku is not None and _pk_kalkulator(c, pos, kode):
+                harus.append(((nama, r, TW_REALISASI), PERINGATAN, f"Realisasi IKU {kode} (hasil kalkulator di lembar Rincian)"))
+        if nama in c.lembar:
+            v = c.lembar[nama]
+            for r in range(v.baris):
+                label = str(v.v(r, TW_NSS_KODE) or "")
+                if label.startswith(NKO_LABEL[0][:3]) or (label in {s.kode for s in ds.ss} and v.f(r, TW_NSS_KODE) is not None):
+                    harus.append(((nama, r, TW_CAPAIAN), GALAT, f"{label} ({nama})"))
+    for (penanda, kunci), (r, _) in pos.rincian.items():
+        if kunci in KUNCI_HASIL:
+            harus.append(((RINCIAN, r, RINCIAN_NILAI0), GALAT, f"{kunci} ({penanda})"))
+    for r in pos.riwayat:
+        harus.append(((RIWAYAT, r, RW_CAPAIAN), GALAT, f"Capaian Riwayat baris {r + 1}"))
+    for kunci, r in pos.anggaran.items():
+        kolom = RUMUS_ANGGARAN.get(kunci[0])
+        if kolom:
+            for col in kolom[1]:
+                harus.append(((kolom[0], r, col), GALAT, f"{kolom[0]} {kunci[1]}"))
+    for (lembar, r, col), tingkat, apa in harus:
+        if lembar not in c.lembar:
+            continue
+        v = c.lembar[lembar]
+        if v.f(r, col) is None and v.v(r, col) not in (None, ""):
+            k.tambah(A_RUMUS_TERTIMPA, (lembar, r, col), f"{apa}: sel rumus tertimpa angka/teks '{v.v(r, col)}'",
+                     "Kembalikan rumusnya (salin dari baris di atas/bawah, atau bangun ulang workbook); jangan mengetik di sel abu-abu",
+                     tingkat=tingkat)
+
+
+def _pk_kalkulator(c: Cuplikan, pos: Posisi, kode: str) -> bool:
+    r = pos.iku.get(kode)
+    col = pos.iku_kolom.get(PK_KOLOM[K_KALK])
+    return r is not None and col is not None and str(c.lembar[PK].v(r, col) or "").strip() != ""

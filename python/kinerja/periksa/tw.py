@@ -1,0 +1,136 @@
+"""Rules of the TW I..IV sheets: realisasi present and plausible, cumulative values that do not fall,
+and cached capaian that still match a recomputation."""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..buku.baca import Posisi
+from ..buku.cuplikan import Cuplikan
+from ..buku.tata_letak import LEMBAR_TW, TW_CAPAIAN, TW_KETERANGAN, TW_REALISASI
+from ..data.dataset import IKU, Dataset
+from ..data.notasi import Jenis, NotasiError, baca_nilai
+from ..hitung.laporan import hitung_capaian, konteks_anggaran, siapkan_iku
+from .daftar import INFO, PERINGATAN, Kumpulan, Sel, aturan
+from .umum import A_ANGKA_NEGATIF, A_NOTASI, SATUAN_CACAH, angka_pesan, baca_sel, besaran
+
+__all__ = ["periksa_tw"]
+
+A_TRIWULAN_KOSONG = aturan("triwulan-kosong", INFO, "TW", "Lembar TW yang semua realisasinya kosong (bila semua TW diperiksa).")
+A_REALISASI_KOSONG = aturan("realisasi-kosong", PERINGATAN, "TW", "Realisasi IKU kosong sehingga capaian n/a; info saja bila alasannya "
+                            "ditulis di kolom Keterangan.", tingkat_lain=INFO)
+A_KUMULATIF_TURUN = aturan("kumulatif-turun", PERINGATAN, "TW", "Realisasi IKU kumulatif yang lebih kecil daripada TW sebelumnya.")
+A_NILAI_BASI = aturan("nilai-basi", PERINGATAN, "TW", "Capaian tersimpan yang berbeda dengan hitung ulang (berkas disimpan tanpa "
+                      "menghitung ulang).")
+
+
+def periksa_tw(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | None) -> None:
+    """The TW rules on TW ``tw`` (1-4), or on every TW (an empty one gets one ``triwulan-kosong`` info)."""
+    for i in ([tw - 1] if tw else range(4)):
+        if tw is None and _tw_kosong(c, ds, pos, i):
+            r = min(r for (j, _), r in pos.tw.items() if j == i)
+            k.tambah(A_TRIWULAN_KOSONG, (LEMBAR_TW[i], r, TW_REALISASI), f"{LEMBAR_TW[i]} belum diisi: semua realisasi kosong",
+                     f"Isi realisasi {LEMBAR_TW[i]} bila sudah tersedia (periksa dengan --tw {i + 1})")
+            continue
+        _triwulan(k, c, ds, pos, i)
+
+
+def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> None:
+    nama = LEMBAR_TW[i]
+    if nama not in c.lembar:
+        return
+    v = c.lembar[nama]
+    for iku in ds.iku:
+        r = pos.tw.get((i, iku.kode))
+        if r is None:
+            continue
+        sel = (nama, r, TW_REALISASI)
+        x = v.v(r, TW_REALISASI)
+        if v.f(r, TW_REALISASI) is not None and isinstance(x, str) and x.startswith("#"):
+            continue                            # a calculator's error: reported at its input on Rincian
+        n = baca_sel(k, sel, x, f"IKU {iku.kode}, realisasi {nama}")
+        if n is None:
+            continue
+        if not n.tersedia:
+            ada_ket = str(v.v(r, TW_KETERANGAN) or "").strip() != ""
+            k.tambah(A_REALISASI_KOSONG, sel, f"IKU {iku.kode}: realisasi {nama} kosong; capaian n/a",
+                     "Isi realisasi bila sudah tersedia" + ("" if ada_ket else ", atau tulis alasannya di kolom Keterangan (l.835)"),
+                     tingkat=INFO if ada_ket else PERINGATAN)
+            continue
+        if n.jenis is Jenis.RENTANG:
+            k.tambah(A_NOTASI, sel, f"IKU {iku.kode}: realisasi '{x}' berupa rentang", "Realisasi harus satu angka")
+            continue
+        nilai = n.tunggal()
+        if nilai < 0 and iku.satuan.strip().lower() in SATUAN_CACAH:
+            k.tambah(A_ANGKA_NEGATIF, sel, f"IKU {iku.kode}: realisasi {angka_pesan(nilai)} negatif untuk satuan '{iku.satuan}'",
+                     "Jumlah tidak mungkin negatif; periksa angka")
+            continue
+        skala = _skala_target(iku)
+        besaran(k, sel, nilai, iku, f"realisasi {nama}", skala)
+        if iku.kumulatif and i > 0:
+            _kumulatif(k, v, c, pos, iku, i, nilai, sel)
+    _nilai_basi(k, c, ds, pos, i)
+
+
+def _tw_kosong(c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> bool:
+    baris = [r for (j, _), r in pos.tw.items() if j == i]
+    v = c.lembar.get(LEMBAR_TW[i])
+    return bool(baris) and v is not None and all(v.v(r, TW_REALISASI) in (None, "") for r in baris)
+
+
+def _skala_target(iku: IKU) -> float | None:
+    try:
+        t = baca_nilai(iku.target)
+    except NotasiError:
+        return None
+    return t.skala if t.jenis is Jenis.SKALA else None
+
+
+def _kumulatif(k: Kumpulan, v: Any, c: Cuplikan, pos: Posisi, iku: IKU, i: int, nilai: float, sel: Sel) -> None:
+    for j in range(i - 1, -1, -1):
+        r = pos.tw.get((j, iku.kode))
+        if r is None or LEMBAR_TW[j] not in c.lembar:
+            continue
+        try:
+            sebelum = baca_nilai(c.lembar[LEMBAR_TW[j]].v(r, TW_REALISASI))
+        except NotasiError:
+            return
+        if sebelum.tersedia:
+            if nilai < sebelum.tunggal():
+                k.tambah(A_KUMULATIF_TURUN, sel, f"IKU {iku.kode} bersifat kumulatif tetapi realisasi {LEMBAR_TW[i]} ({angka_pesan(nilai)}) lebih kecil "
+                         f"dari {LEMBAR_TW[j]} ({angka_pesan(sebelum.tunggal())})",
+                         "Realisasi kumulatif tidak boleh turun; periksa angka atau kolom Kumulatif pada PK")
+            return
+
+
+def _nilai_basi(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> None:
+    """Cached capaian that differ from a recomputation: the file was saved without recalculating."""
+    nama = LEMBAR_TW[i]
+    v = c.lembar[nama]
+    konteks = konteks_anggaran(ds)
+    peng = vars(ds.pengaturan)
+    masukan = [siapkan_iku(iku, peng, konteks, realisasi=_atau_kosong(iku.realisasi_tw[i]), pakai_kalkulator=False,
+                           target=_target_tw(iku, i)) for iku in ds.iku]
+    try:
+        batas = baca_nilai(ds.pengaturan.batas_capaian).tunggal()
+    except (NotasiError, TypeError):
+        return
+    capaian, _ = hitung_capaian(masukan, batas)
+    for iku, x in zip(ds.iku, capaian):
+        r = pos.tw.get((i, iku.kode))
+        if r is None:
+            continue
+        tersimpan = v.v(r, TW_CAPAIAN)
+        if isinstance(tersimpan, (int, float)) and not isinstance(tersimpan, bool):
+            if math.isnan(x) or not math.isclose(tersimpan, x, rel_tol=1e-6, abs_tol=1e-6):
+                k.tambah(A_NILAI_BASI, (nama, r, TW_CAPAIAN), f"IKU {iku.kode}: capaian tersimpan {angka_pesan(tersimpan)} berbeda dengan hitung ulang "
+                         f"{'n/a' if math.isnan(x) else angka_pesan(x)}", "Buka di Excel dengan Python aktif, tekan Ctrl+Alt+F9, lalu simpan")
+
+
+def _atau_kosong(x: Any) -> Any:
+    return "" if x is None else x
+
+
+def _target_tw(iku: IKU, i: int) -> Any:
+    t = iku.target_tw[i] if i < len(iku.target_tw) else None
+    return iku.target if t in (None, "") else t
