@@ -11,6 +11,8 @@ import pytest
 
 from kinerja.data.dataset import folder_bawaan
 
+AKAR = Path(__file__).resolve().parents[1]
+
 
 def jalankan(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kinerja.cli", *args], capture_output=True, text=True, timeout=120)
@@ -83,3 +85,16 @@ def test_bangun_tidak_menimpa_tanpa_izin(tmp_path: Path):
     p = jalankan("bangun", "--keluar", str(tujuan), "--timpa")
     assert p.returncode == 0 and tujuan.read_bytes()[:2] == b"PK"
     assert [x.name for x in tmp_path.iterdir()] == ["buku.xlsm"]        # no temporary file left behind
+
+
+def test_daftar_aturan_readme_dibangkitkan_dari_registri():
+    """README's rule table is the registry rendered, never retyped (python scripts/readme_aturan.py rewrites it)."""
+    import importlib.util
+    spesifikasi = importlib.util.spec_from_file_location("readme_aturan", AKAR / "scripts" / "readme_aturan.py")
+    m = importlib.util.module_from_spec(spesifikasi)
+    spesifikasi.loader.exec_module(m)
+    md = jalankan("aturan", "--format", "markdown")
+    assert md.returncode == 0
+    assert m.blok((AKAR / "README.md").read_text(encoding="utf-8")) == md.stdout.strip("\n")
+    teks = jalankan("aturan")
+    assert teks.returncode == 0 and "rumus-tertimpa" in teks.stdout and "galat / peringatan" in teks.stdout

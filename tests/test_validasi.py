@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import pembangkit as pb
 from kinerja.buku.cuplikan import dari_berkas
-from kinerja.data.dataset import IKU, SS
+from kinerja.data.dataset import IKU, SS, muat_bawaan
 from kinerja.periksa import validasi
 
 AKAR = Path(__file__).resolve().parents[1]
@@ -191,3 +191,35 @@ def test_isi_sel_jahat_tidak_pernah_meledak(cuplikan_bersih, isian):
         if buruk:
             assert [t.aturan for t in di_sel] == ["notasi"]          # reported once, as what it is
         assert len({t.aturan for t in di_sel}) == len(di_sel)        # never twice for the same rule
+
+
+# ------------------------------------------------------------------ the rule registry
+
+def test_setiap_aturan_terdaftar_sekali_dengan_tingkat_dan_uraian():
+    from kinerja.periksa import ATURAN
+    from kinerja.periksa.daftar import aturan
+    assert len(ATURAN) >= 30 and all(a.uraian.endswith(".") and a.tingkat in ("galat", "peringatan", "info") for a in ATURAN.values())
+    with pytest.raises(ValueError, match="sudah terdaftar"):
+        aturan("notasi", "galat", "PK", "Lagi.")
+
+
+def test_tingkat_lain_hanya_yang_dinyatakan():
+    from kinerja.periksa.daftar import ATURAN, Kumpulan
+    k = Kumpulan()
+    k.tambah(ATURAN["realisasi-kosong"], ("TW I", 5, 7), "p", "s", tingkat="info")           # declared: peringatan / info
+    with pytest.raises(ValueError, match="tidak memakai tingkat"):
+        k.tambah(ATURAN["polarisasi"], ("PK", 20, 4), "p", "s", tingkat="info")
+    assert [t.tingkat for t in k.hasil(["TW I"])] == ["info"]
+
+
+def test_temuan_bawaan_hanya_memakai_aturan_terdaftar(tmp_path):
+    """Every finding on a broken workbook names a registered rule with its registered level (or the declared other one)."""
+    from kinerja.periksa import ATURAN
+    ds = muat_bawaan()
+    kode = next(i.kode for i in ds.iku if not i.kalkulator)
+    p = pb.bangun(pb.ganti_iku(ds, kode, polarisasi="naik", realisasi_tw=(None, None, None, None), realisasi=None), tmp_path)
+    temuan = validasi(dari_berkas(p), 4)
+    assert {"polarisasi", "realisasi-kosong"} <= {t.aturan for t in temuan}
+    for t in temuan:
+        a = ATURAN[t.aturan]
+        assert t.tingkat in (a.tingkat, a.tingkat_lain)

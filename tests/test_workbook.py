@@ -136,7 +136,7 @@ def test_vba_dibaca_kembali_oleh_oletools():
     for m in runtime_xlwings():
         assert inti(modul[m.nama]) == inti(m.sumber)
     assert "Private Sub Workbook_Open()" in modul["ThisWorkbook"]
-    assert 'RunPython "import kinerja.makro; kinerja.makro.validasi()"' in modul["Kinerja"]
+    assert 'RunPython "import kinerja.excel.makro; kinerja.excel.makro.validasi()"' in modul["Kinerja"]
 
 
 def test_wrapper_untuk_setiap_fungsi_dan_bantuan():
@@ -227,3 +227,19 @@ def _baca_pgm(path: Path) -> tuple[int, int, bytes]:
     assert bagian[0] == b"P5"
     lebar, tinggi = int(bagian[1]), int(bagian[2])
     return lebar, tinggi, bagian[4][-lebar * tinggi:]
+
+
+def test_makro_tombol_menunjuk_fungsi_python_yang_ada():
+    """Each RunPython of the VBA sources imports a module that exists and calls a function it has."""
+    import importlib
+    panggilan = re.findall(r'RunPython "import ([\w.]+); \1\.(\w+)\(\)"', (folder_vba() / "Kinerja.bas").read_text(encoding="utf-8"))
+    assert {f for _, f in panggilan} == {"validasi", "ekspor"}
+    for modul, fungsi in panggilan:
+        assert callable(getattr(importlib.import_module(modul), fungsi))
+
+
+def test_petunjuk_memuat_setiap_aturan_validasi(buku):
+    from kinerja.periksa import ATURAN
+    teks = [str(c.value or "") for (c,) in buku[1]["Petunjuk"].iter_rows(max_col=1)]
+    for a in ATURAN.values():
+        assert any(t.startswith(f"{a.nama} (") and a.uraian in t for t in teks), a.nama

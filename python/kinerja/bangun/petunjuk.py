@@ -1,13 +1,15 @@
-"""The Petunjuk sheet: what the workbook is, the quarterly steps, the sheets, and what a cell's content means."""
+"""The Petunjuk sheet: what the workbook is, the quarterly steps, the sheets, what a cell's content means, and the
+validation rules (rendered from the registry of :mod:`kinerja.periksa`, never retyped)."""
 from __future__ import annotations
 
 import math
 
 from ..buku.tata_letak import PETUNJUK as LEMBAR
 from ..data.dataset import Dataset
+from ..periksa import daftar_baris
 from .dasar import Buku, cetak
 
-__all__ = ["lembar_petunjuk", "PETUNJUK"]
+__all__ = ["lembar_petunjuk", "PETUNJUK", "aturan_validasi"]
 
 PETUNJUK = (
     ("Tentang workbook ini", None),
@@ -45,10 +47,18 @@ def lembar_petunjuk(b: Buku, ds: Dataset) -> None:
     ws.set_column(0, 0, 110)
     b.rumus(LEMBAR, 0, 0, '="Laporan Kinerja "&Unit&" Tahun "&Tahun', f"Laporan Kinerja {ds.unit} Tahun {ds.tahun}", "judul")
     r = 2
-    for teks, gaya in PETUNJUK:
+    for teks, gaya in (*PETUNJUK, *aturan_validasi()):
         ws.write(r, 0, teks, g[gaya] if gaya else g["bagian"])
         if gaya:
             ws.set_row(r, 15 * max(1, math.ceil(len(teks) / 120)))
         r += 1
     cetak(ws, ds, LEMBAR, r, 0, 0)
+
+
+def aturan_validasi() -> list[tuple[str, str | None]]:
+    """The checks of the Validasi button, one paragraph each, rendered from the rule registry (kinerja.periksa)."""
+    return [("Aturan validasi (tombol Validasi, 'kinerja validasi')", None),
+            ("galat: angka salah atau tidak dapat dihitung, ekspor ditolak; peringatan: kemungkinan salah atau belum lengkap; "
+             "info: untuk diketahui.", "paragraf"),
+            *((f"{nama} ({tingkat}; {lembar}): {uraian}", "paragraf") for nama, tingkat, lembar, uraian in daftar_baris())]
 

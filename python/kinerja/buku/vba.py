@@ -81,7 +81,7 @@ def _vba_teks(s: str) -> str:
 def bantuan_fungsi(fungsi: list[FungsiExcel] | None = None) -> str:
     """``KinerjaFungsi.DaftarkanFungsi``: Function Wizard help for every function (<= 255 chars)."""
     baris = ['Attribute VB_Name = "KinerjaFungsi"',
-             "' Dibangkitkan dari kinerja.udf.REGISTRI oleh 'kinerja bangun' - jangan diubah dengan tangan.",
+             "' Dibangkitkan dari katalog kinerja.buku.fungsi oleh 'kinerja bangun' - jangan diubah dengan tangan.",
              "Option Explicit", "",
              "Public Sub DaftarkanFungsi()",
              "    Dim arg() As String"]

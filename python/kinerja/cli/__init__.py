@@ -114,6 +114,17 @@ def _anggaran(a: argparse.Namespace) -> int:
     return KELUAR_NA if any(math.isnan(x) for x in utama) else KELUAR_OK
 
 
+def _aturan(a: argparse.Namespace) -> int:
+    from ..keluaran.tampilan import tabel
+    from ..periksa import daftar_baris, daftar_markdown
+    if a.format == "markdown":
+        sys.stdout.write(daftar_markdown())
+    else:
+        sys.stdout.write(tabel(["Aturan", "Tingkat", "Lembar", "Yang diperiksa"], [list(b) for b in daftar_baris()], set(), lebar_maks=160)
+                         + "\n")
+    return KELUAR_OK
+
+
 def _benchmark(a: argparse.Namespace) -> int:
     from .benchmark import jalankan
     sys.stdout.write(jalankan(a.jenis, a.baris))
@@ -182,6 +193,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--paksa", action="store_true", help="ekspor walaupun validasi menemukan galat")
     e.add_argument("--timpa", action="store_true", help="izinkan mengganti berkas yang sudah ada")
     e.set_defaults(fungsi=_ekspor)
+    r = sub.add_parser("aturan", help="daftar aturan validasi (nama, tingkat, lembar, yang diperiksa)")
+    r.add_argument("--format", choices=("teks", "markdown"), default="teks")
+    r.set_defaults(fungsi=_aturan)
     return p
 
 

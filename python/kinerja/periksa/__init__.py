@@ -13,13 +13,17 @@ from __future__ import annotations
 from ..buku.baca import Posisi, baca
 from ..buku.cuplikan import Cuplikan
 from ..data.dataset import Dataset
-from .anggaran import periksa_anggaran
 from .daftar import ATURAN, GALAT, INFO, PERINGATAN, Aturan, Kumpulan, Temuan, ada_galat, daftar_baris, daftar_markdown
+
+# isort: off
+# The import order is the registration order, which is the order of the documented rule list.
 from .pk import periksa_pengaturan, periksa_ss_iku
+from .tw import periksa_tw
+from .rumus import periksa_rumus
 from .rincian import periksa_rincian
 from .riwayat import periksa_riwayat
-from .rumus import periksa_rumus
-from .tw import periksa_tw
+from .anggaran import periksa_anggaran
+# isort: on
 
 __all__ = ["Temuan", "Aturan", "ATURAN", "validasi", "GALAT", "PERINGATAN", "INFO", "ada_galat", "daftar_baris", "daftar_markdown"]
 
