@@ -10,6 +10,7 @@ from pathlib import Path
 
 from openpyxl.utils import column_index_from_string
 
+from kinerja.buku.tata_letak import BARIS_TEMUAN
 from kinerja.excel import makro
 from kinerja.buku.cuplikan import dari_berkas
 from kinerja.periksa import validasi
@@ -156,7 +157,7 @@ class Buku:
 def _baris_validasi(buku):
     ws = buku.sheets["Validasi"]
     out = []
-    r = makro.BARIS_TEMUAN + 1
+    r = BARIS_TEMUAN + 1
     while ws.nilai.get((r, 1)):
         out.append(tuple(ws.nilai.get((r, c)) for c in range(1, 7)))
         r += 1
@@ -169,7 +170,7 @@ def test_validasi_mengisi_lembar_dan_menandai_sel(tmp_path):
     assert temuan == validasi(dari_berkas(WORKBOOK), 4)            # same rules as the command line
     baris = _baris_validasi(buku)
     assert [(b[0], b[1], b[2], b[5]) for b in baris] == [(t.tingkat, t.lembar, t.sel, t.aturan) for t in temuan]
-    assert buku.sheets["Validasi"].tautan[(makro.BARIS_TEMUAN + 1, 3)] == "#'Riwayat'!G25"
+    assert buku.sheets["Validasi"].tautan[(BARIS_TEMUAN + 1, 3)] == "#'Riwayat'!G25"
     riwayat = buku.sheets["Riwayat"]
     assert riwayat.catatan[(25, 7)].text.startswith("Validasi Kinerja (peringatan)")
     assert (10, 11) not in riwayat.catatan                         # info findings are listed, not marked

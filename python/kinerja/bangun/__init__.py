@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from ..buku.tata_letak import LEMBAR_TW, urutan_lembar
+from ..buku import tata_letak as tl
 from ..buku.vba import bangun_vba_project, modul_proyek
 from ..data.berkas import tulis_atomik
 from ..data.dataset import Dataset
@@ -39,7 +39,7 @@ def bangun_workbook(ds: Dataset, keluar: Path | str, folder_vba: Path | None = N
 
 def _tulis(ds: Dataset, path: Path, vba: bytes) -> None:
     b = Buku(path, ds)
-    b.buat_semua(urutan_lembar(ds.anggaran is not None))
+    b.buat_semua(tl.urutan_lembar(ds.anggaran is not None))
     t = Letak()
     lembar_petunjuk(b, ds)
     lembar_pk(b, ds, t)
@@ -50,6 +50,6 @@ def _tulis(ds: Dataset, path: Path, vba: bytes) -> None:
     lembar_riwayat(b, ds)
     lembar_validasi(b, ds)
     lembar_xlwings(b)
-    b.lembar[LEMBAR_TW[-1]].activate()
+    b.lembar[tl.LEMBAR_TW[-1]].activate()
     b.wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     b.wb.close()

@@ -18,7 +18,7 @@ import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_range_abs, xl_rowcol_to_cell
 
 from ..buku import fungsi
-from ..buku.tata_letak import WARNA
+from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
 from ..data.notasi import NotasiError, baca_nilai
 
@@ -88,7 +88,7 @@ class Gaya:
         buat("catatan", italic=True, font_color="#595959", text_wrap=True)
         buat("catatan_baris", italic=True, font_color="#595959")
         buat("paragraf", text_wrap=True, valign="top")
-        for w, (bg, fg) in WARNA.items():
+        for w, (bg, fg) in tl.WARNA.items():
             self.f[w] = self.wb.add_format({"bg_color": bg, "font_color": fg})
 
     def __getitem__(self, nama: str) -> Any:

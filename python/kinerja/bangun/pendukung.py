@@ -1,8 +1,7 @@
 """The supporting sheets: Validasi (filled by the Validasi button) and xlwings.conf (Python settings)."""
 from __future__ import annotations
 
-from ..buku.tata_letak import (LEMBAR_TW, NAMA_TRIWULAN_VALIDASI, BARIS_TEMUAN, VALIDASI, VALIDASI_KEPALA_BARIS, VALIDASI_KOLOM,
-                               VALIDASI_TRIWULAN, XLWINGS_CONF, XLWINGS_CONF_ISI)
+from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
 from .dasar import Buku, cetak, ref
 
@@ -11,31 +10,31 @@ __all__ = ["lembar_validasi", "lembar_xlwings"]
 
 def lembar_validasi(b: Buku, ds: Dataset) -> None:
     """Write the empty Validasi sheet with its TW choice (defined name ``Triwulan_Validasi``)."""
-    nama = VALIDASI
+    nama = tl.VALIDASI
     ws = b.tambah(nama)
     g = b.gaya
     ws.write(0, 0, "Temuan validasi", g["judul"])
     ws.write(1, 0, "Diisi oleh tombol Validasi pada lembar TW (atau 'kinerja validasi'). Klik alamat sel untuk menuju sel bermasalah.",
              g["subjudul"])
-    r, c = VALIDASI_TRIWULAN
+    r, c = tl.VALIDASI_TRIWULAN
     b.tulis(nama, r, c - 1, "Triwulan", "teks_kunci")
     b.tulis(nama, r, c, "Semua", "masukan_teks")
     ws.write(r, c + 1, "Triwulan yang diperiksa bila tombol ditekan di luar lembar TW", g["catatan_baris"])
-    ws.data_validation(r, c, r, c, {"validate": "list", "source": ["Semua", *LEMBAR_TW]})
-    b.wb.define_name(NAMA_TRIWULAN_VALIDASI, f"={ref(nama, r, c)}")
-    for c, (h, w) in enumerate(VALIDASI_KOLOM):
-        ws.write(VALIDASI_KEPALA_BARIS, c, h, g["kepala"])
+    ws.data_validation(r, c, r, c, {"validate": "list", "source": ["Semua", *tl.LEMBAR_TW]})
+    b.wb.define_name(tl.NAMA_TRIWULAN_VALIDASI, f"={ref(nama, r, c)}")
+    for c, (h, w) in enumerate(tl.VALIDASI_KOLOM):
+        ws.write(tl.VALIDASI_KEPALA_BARIS, c, h, g["kepala"])
         ws.set_column(c, c, w)
-    ws.freeze_panes(BARIS_TEMUAN, 0)
-    cetak(ws, ds, nama, 40, len(VALIDASI_KOLOM) - 1, VALIDASI_KEPALA_BARIS)
+    ws.freeze_panes(tl.BARIS_TEMUAN, 0)
+    cetak(ws, ds, nama, 40, len(tl.VALIDASI_KOLOM) - 1, tl.VALIDASI_KEPALA_BARIS)
 
 
 def lembar_xlwings(b: Buku) -> None:
     """Write xlwings.conf: interpreter (set by IT), the UDF module, and xlwings' switches."""
-    ws = b.tambah(XLWINGS_CONF)
-    for r, (k, v, ket) in enumerate(XLWINGS_CONF_ISI):
-        b.tulis(XLWINGS_CONF, r, 0, k)
-        b.tulis(XLWINGS_CONF, r, 1, v or None, "masukan_teks")
+    ws = b.tambah(tl.XLWINGS_CONF)
+    for r, (k, v, ket) in enumerate(tl.XLWINGS_CONF_ISI):
+        b.tulis(tl.XLWINGS_CONF, r, 0, k)
+        b.tulis(tl.XLWINGS_CONF, r, 1, v or None, "masukan_teks")
         ws.write(r, 2, ket, b.gaya["catatan"])
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 30)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ..buku.tata_letak import PETUNJUK as LEMBAR
+from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
 from ..periksa import daftar_baris
 from .dasar import Buku, cetak
@@ -42,17 +42,17 @@ PETUNJUK = (
 
 def lembar_petunjuk(b: Buku, ds: Dataset) -> None:
     """Write Petunjuk (staff guide in the workbook; the full guide is workbook/PANDUAN.md)."""
-    ws = b.tambah(LEMBAR)
+    ws = b.tambah(tl.PETUNJUK)
     g = b.gaya
     ws.set_column(0, 0, 110)
-    b.rumus(LEMBAR, 0, 0, '="Laporan Kinerja "&Unit&" Tahun "&Tahun', f"Laporan Kinerja {ds.unit} Tahun {ds.tahun}", "judul")
+    b.rumus(tl.PETUNJUK, 0, 0, '="Laporan Kinerja "&Unit&" Tahun "&Tahun', f"Laporan Kinerja {ds.unit} Tahun {ds.tahun}", "judul")
     r = 2
     for teks, gaya in (*PETUNJUK, *aturan_validasi()):
         ws.write(r, 0, teks, g[gaya] if gaya else g["bagian"])
         if gaya:
             ws.set_row(r, 15 * max(1, math.ceil(len(teks) / 120)))
         r += 1
-    cetak(ws, ds, LEMBAR, r, 0, 0)
+    cetak(ws, ds, tl.PETUNJUK, r, 0, 0)
 
 
 def aturan_validasi() -> list[tuple[str, str | None]]:

@@ -7,20 +7,20 @@ from typing import Any, Sequence
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..buku import fungsi
-from ..buku.tata_letak import PK, REFERENSI, RINCIAN, RINCIAN_KUNCI, RINCIAN_LABEL, RINCIAN_NILAI0, SAKIP_SUB
+from ..buku import tata_letak as tl
 from ..data.dataset import IKU, Dataset
 from ..hitung.penghitung import PENGHITUNG
 from .dasar import Buku, Letak, angka_atau_teks, cetak, jumlah, rata, ref, rentang, tambah
 
 __all__ = ["lembar_rincian"]
 
-C = RINCIAN_NILAI0
+C = tl.RINCIAN_NILAI0
 """The column of a block's (first) value and of its results."""
 
 
 def lembar_rincian(b: Buku, ds: Dataset, t: Letak) -> None:
     """Write Rincian; record in ``t`` where each result landed (``t.rincian_hasil``)."""
-    nama = RINCIAN
+    nama = tl.RINCIAN
     ws = b.tambah(nama)
     g = b.gaya
     ws.write(0, 0, "Rincian perhitungan realisasi IKU", g["judul"])
@@ -31,22 +31,22 @@ def lembar_rincian(b: Buku, ds: Dataset, t: Letak) -> None:
     for iku in ds.iku:
         if iku.kalkulator:
             r = _blok_kalkulator(b, ds, iku, r, t)
-    ws.set_column(RINCIAN_KUNCI, RINCIAN_KUNCI, 20)
-    ws.set_column(RINCIAN_LABEL, RINCIAN_LABEL, 44)
+    ws.set_column(tl.RINCIAN_KUNCI, tl.RINCIAN_KUNCI, 20)
+    ws.set_column(tl.RINCIAN_LABEL, tl.RINCIAN_LABEL, 44)
     ws.set_column(C, 8, 16)
     ws.protect("", {"format_columns": True, "format_rows": True})
     cetak(ws, ds, nama, r, 8, 0)
 
 
 def _judul_blok(b: Buku, nama: str, r: int, kunci: str, judul: str, rumus: str) -> None:
-    b.tulis(nama, r, RINCIAN_KUNCI, kunci, "bagian")
-    b.lembar[nama].write(r, RINCIAN_LABEL, judul, b.gaya["bagian"])
+    b.tulis(nama, r, tl.RINCIAN_KUNCI, kunci, "bagian")
+    b.lembar[nama].write(r, tl.RINCIAN_LABEL, judul, b.gaya["bagian"])
     b.lembar[nama].write(r, 3, rumus, b.gaya["catatan_baris"])
 
 
 def _baris_masukan(b: Buku, nama: str, r: int, kunci: str, label: str, nilai: Sequence[Any], gaya: str = "masukan") -> None:
-    b.tulis(nama, r, RINCIAN_KUNCI, kunci, "kunci_kecil")
-    b.tulis(nama, r, RINCIAN_LABEL, label, "teks")
+    b.tulis(nama, r, tl.RINCIAN_KUNCI, kunci, "kunci_kecil")
+    b.tulis(nama, r, tl.RINCIAN_LABEL, label, "teks")
     for j, v in enumerate(nilai):
         if isinstance(v, tuple):               # (formula, cached value)
             b.rumus(nama, r, C + j, v[0], v[1], "angka")
@@ -55,13 +55,13 @@ def _baris_masukan(b: Buku, nama: str, r: int, kunci: str, label: str, nilai: Se
 
 
 def _baris_hasil(b: Buku, nama: str, r: int, kunci: str, label: str, rumus: str, v: Any) -> None:
-    b.tulis(nama, r, RINCIAN_KUNCI, kunci, "kunci_kecil")
-    b.tulis(nama, r, RINCIAN_LABEL, label, "teks_kunci")
+    b.tulis(nama, r, tl.RINCIAN_KUNCI, kunci, "kunci_kecil")
+    b.tulis(nama, r, tl.RINCIAN_LABEL, label, "teks_kunci")
     b.rumus(nama, r, C, rumus, v, "angka")
 
 
 def _blok_kalkulator(b: Buku, ds: Dataset, iku: IKU, r: int, t: Letak) -> int:
-    nama = RINCIAN
+    nama = tl.RINCIAN
     p = PENGHITUNG[iku.kalkulator]
     _judul_blok(b, nama, r, f"IKU {iku.kode}", f"IKU {iku.kode} {iku.nama}"[:90], f"{iku.kalkulator}: {p.rumus}")
     r += 1
@@ -87,8 +87,8 @@ def _blok_kalkulator(b: Buku, ds: Dataset, iku: IKU, r: int, t: Letak) -> int:
 
 def _referensi(x: Any, t: Letak) -> Any:
     """An input ``@penyerapan_anggaran`` becomes a formula on its defined name, with its cached value."""
-    if isinstance(x, str) and x.startswith("@") and REFERENSI.get(x[1:]) in t.nama_nilai:
-        nama = REFERENSI[x[1:]]
+    if isinstance(x, str) and x.startswith("@") and tl.REFERENSI.get(x[1:]) in t.nama_nilai:
+        nama = tl.REFERENSI[x[1:]]
         return (f"={nama}", t.nama_nilai[nama])
     return x
 
@@ -100,12 +100,12 @@ def _sel(baris: dict[str, tuple[int, int]], kunci: str) -> str:
 def _rentang_baris(b: Buku, baris: dict[str, tuple[int, int]], kunci: str) -> tuple[str, list[list[Any]]]:
     """A list input written across a row: its A1 range and its values as Excel hands them over."""
     r, n = baris[kunci]
-    return rentang(None, r, C, r, C - 1 + n), b.baris(RINCIAN, r, C, C - 1 + n)
+    return rentang(None, r, C, r, C - 1 + n), b.baris(tl.RINCIAN, r, C, C - 1 + n)
 
 
 def _hasil_kalkulator(b: Buku, iku: IKU, baris: dict[str, tuple[int, int]], r: int, t: Letak) -> int:
     """The formulas of each calculator, with their cached values from the same functions."""
-    nama = RINCIAN
+    nama = tl.RINCIAN
     v = lambda k: b.ambil(nama, baris[k][0], C)  # noqa: E731
     kalk = iku.kalkulator
     if kalk == "proyeksi_tahunan":
@@ -145,7 +145,7 @@ def _hasil_kalkulator(b: Buku, iku: IKU, baris: dict[str, tuple[int, int]], r: i
 
 
 def _hasil_tata_kelola(b: Buku, baris: dict[str, tuple[int, int]], r: int, t: Letak) -> int:
-    nama = RINCIAN
+    nama = tl.RINCIAN
     v = lambda k: b.ambil(nama, baris[k][0], C)  # noqa: E731
     s1 = fungsi.TATA_KELOLA_SAKIP(v("nilai_sakip"), v("target_sakip"))
     _baris_hasil(b, nama, r, "sub_sakip", "Sub-indikator 1: SAKIP / target x 30",
@@ -154,14 +154,14 @@ def _hasil_tata_kelola(b: Buku, baris: dict[str, tuple[int, int]], r: int, t: Le
     _baris_hasil(b, nama, r + 1, "sub_rb", "Sub-indikator 2: renaksi RB x 50",
                  f"=TATA_KELOLA_RB({_sel(baris, 'renaksi_dilaksanakan')},{_sel(baris, 'renaksi_dirumuskan')})", s2)
     (a, va), (c, vc), (d, vd) = (_rentang_baris(b, baris, k) for k in ("kpa_realisasi", "kpa_target", "kpa_bobot"))
-    desimal = b.ambil(PK, *t.pengaturan["Desimal_KPA"])
+    desimal = b.ambil(tl.PK, *t.pengaturan["Desimal_KPA"])
     kpa = fungsi.KUALITAS_ANGGARAN(va, vc, vd, desimal)
     _baris_hasil(b, nama, r + 2, "kpa", "Kualitas Pelaksanaan Anggaran (0-100)", f"=KUALITAS_ANGGARAN({a},{c},{d},Desimal_KPA)", kpa)
     s3 = fungsi.TATA_KELOLA_KPA(kpa)
     _baris_hasil(b, nama, r + 3, "sub_kpa", "Sub-indikator 3: KPA x 20%", f"=TATA_KELOLA_KPA({xl_rowcol_to_cell(r + 2, C)})", s3)
     sel = [xl_rowcol_to_cell(r + i, C) for i in (0, 1, 3)]
     _baris_hasil(b, nama, r + 4, "skor", "Skor indeks tata kelola (0-100)", f"={'+'.join(sel)}", tambah(tambah(s1, s2), s3))
-    cara = b.ambil(PK, *t.pengaturan["Skala_Tata_Kelola"])
+    cara = b.ambil(tl.PK, *t.pengaturan["Skala_Tata_Kelola"])
     _baris_hasil(b, nama, r + 5, "hasil", "Realisasi: indeks skala 1-4", f"=INDEKS_TATA_KELOLA({','.join(sel)},Skala_Tata_Kelola)",
                  fungsi.INDEKS_TATA_KELOLA(s1, s2, s3, cara))
     return r + 5
@@ -171,19 +171,19 @@ def _blok_sakip(b: Buku, ds: Dataset, r: int, t: Letak) -> int:
     """Tabel 4.4: the latest SAKIP evaluation, whose total feeds IKU 4.1's first sub-indicator."""
     if not ds.sakip:
         return r
-    nama = RINCIAN
+    nama = tl.RINCIAN
     e = max(ds.sakip, key=lambda x: x.tahun)
     _judul_blok(b, nama, r, f"SAKIP {e.tahun}", f"Nilai evaluasi SAKIP {e.tahun} (Tabel 4.4)",
                 "jumlah komponen; bobot harus berjumlah 100")
     r += 1
-    sub = sorted({s for v in e.nilai.values() for s in v}, key=SAKIP_SUB.index)
+    sub = sorted({s for v in e.nilai.values() for s in v}, key=tl.SAKIP_SUB.index)
     for c, h in enumerate(("Komponen", "Bobot", *(s.capitalize() for s in sub), "Jumlah")):
-        b.lembar[nama].write(r, RINCIAN_LABEL + c, h, b.gaya["kepala"])
+        b.lembar[nama].write(r, tl.RINCIAN_LABEL + c, h, b.gaya["kepala"])
     r += 1
     r0 = r
     for komp, nilai in e.nilai.items():
-        b.tulis(nama, r, RINCIAN_KUNCI, f"sakip:{komp}", "kunci_kecil")
-        b.tulis(nama, r, RINCIAN_LABEL, komp.replace("_", " ").capitalize(), "teks")
+        b.tulis(nama, r, tl.RINCIAN_KUNCI, f"sakip:{komp}", "kunci_kecil")
+        b.tulis(nama, r, tl.RINCIAN_LABEL, komp.replace("_", " ").capitalize(), "teks")
         b.tulis(nama, r, C, float(e.bobot[komp]), "masukan")
         for j, s in enumerate(sub):
             b.tulis(nama, r, C + 1 + j, angka_atau_teks(nilai.get(s)), "masukan")

@@ -4,8 +4,7 @@ from __future__ import annotations
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..buku import fungsi
-from ..buku.tata_letak import (RIWAYAT, RIWAYAT_BARIS0, RIWAYAT_KOLOM, RW_CAPAIAN, RW_CATATAN, RW_DIPAKAI, RW_KODE, RW_KOREKSI,
-                               RW_NAMA, RW_POL, RW_REALISASI, RW_SATUAN, RW_SELISIH, RW_TAHUN, RW_TARGET, RW_TERBIT, TREN_KOLOM0)
+from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
 from .dasar import Buku, angka_atau_teks, cetak, lampu, ref, rentang, tinggi
 
@@ -14,46 +13,46 @@ __all__ = ["lembar_riwayat"]
 
 def lembar_riwayat(b: Buku, ds: Dataset) -> None:
     """Write Riwayat: one row per IKU-year, capaian recomputed, difference to the published one."""
-    nama = RIWAYAT
+    nama = tl.RIWAYAT
     ws = b.tambah(nama)
     g = b.gaya
     ws.write(0, 0, "Riwayat capaian 2020-2024 (Tabel 3.1) dihitung ulang", g["judul"])
     ws.write(1, 0, "Capaian dihitung ulang dari target dan realisasi; kolom 'Capaian terbit' adalah angka laporan. "
                    "Koreksi diisi bila angka terbit jelas salah satuan/cetak (alasan di Catatan).", g["subjudul"])
-    R0 = RIWAYAT_BARIS0
-    for c, h in enumerate(RIWAYAT_KOLOM):
+    R0 = tl.RIWAYAT_BARIS0
+    for c, h in enumerate(tl.RIWAYAT_KOLOM):
         ws.write(R0 - 1, c, h, g["kepala"])
     for i, h in enumerate(ds.riwayat):
         r = R0 + i
-        for c, v, gaya in ((RW_KODE, h.kode, "masukan_teks"), (RW_NAMA, h.nama, "masukan_teks"), (RW_SATUAN, h.satuan, "masukan_teks"),
-                           (RW_POL, h.polarisasi, "masukan_teks"), (RW_TAHUN, h.tahun, "masukan"), (RW_TARGET, h.target, "masukan_teks"),
-                           (RW_REALISASI, angka_atau_teks(h.realisasi), "masukan"),
-                           (RW_KOREKSI, angka_atau_teks(h.realisasi_koreksi), "masukan"),
-                           (RW_TERBIT, angka_atau_teks(h.capaian_terbit), "masukan"), (RW_CATATAN, h.catatan or None, "masukan_teks")):
+        for c, v, gaya in ((tl.RW_KODE, h.kode, "masukan_teks"), (tl.RW_NAMA, h.nama, "masukan_teks"), (tl.RW_SATUAN, h.satuan, "masukan_teks"),
+                           (tl.RW_POL, h.polarisasi, "masukan_teks"), (tl.RW_TAHUN, h.tahun, "masukan"), (tl.RW_TARGET, h.target, "masukan_teks"),
+                           (tl.RW_REALISASI, angka_atau_teks(h.realisasi), "masukan"),
+                           (tl.RW_KOREKSI, angka_atau_teks(h.realisasi_koreksi), "masukan"),
+                           (tl.RW_TERBIT, angka_atau_teks(h.capaian_terbit), "masukan"), (tl.RW_CATATAN, h.catatan or None, "masukan_teks")):
             b.tulis(nama, r, c, v, gaya)
-        g_, k_ = b.ambil(nama, r, RW_REALISASI), b.ambil(nama, r, RW_KOREKSI)
-        a, k = xl_rowcol_to_cell(r, RW_REALISASI), xl_rowcol_to_cell(r, RW_KOREKSI)
-        b.rumus(nama, r, RW_DIPAKAI, f'=IF({k}="",{a},{k})', g_ if k_ in (None, "") else k_, "umum")
+        g_, k_ = b.ambil(nama, r, tl.RW_REALISASI), b.ambil(nama, r, tl.RW_KOREKSI)
+        a, k = xl_rowcol_to_cell(r, tl.RW_REALISASI), xl_rowcol_to_cell(r, tl.RW_KOREKSI)
+        b.rumus(nama, r, tl.RW_DIPAKAI, f'=IF({k}="",{a},{k})', g_ if k_ in (None, "") else k_, "umum")
     akhir = R0 + len(ds.riwayat) - 1
     for i in range(len(ds.riwayat)):
         r = R0 + i
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
-        b.rumus(nama, r, RW_CAPAIAN, f"=CAPAIAN_IKU({sel(RW_DIPAKAI)},{sel(RW_TARGET)},{sel(RW_POL)})",
-                fungsi.CAPAIAN_IKU(*(b.ambil(nama, r, c) for c in (RW_DIPAKAI, RW_TARGET, RW_POL))), "angka")
+        b.rumus(nama, r, tl.RW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.RW_DIPAKAI)},{sel(tl.RW_TARGET)},{sel(tl.RW_POL)})",
+                fungsi.CAPAIAN_IKU(*(b.ambil(nama, r, c) for c in (tl.RW_DIPAKAI, tl.RW_TARGET, tl.RW_POL))), "angka")
         tinggi(ws, r, ds.riwayat[i].nama, 46)
     for i in range(len(ds.riwayat)):
         r = R0 + i
-        c_, t_ = b.ambil(nama, r, RW_CAPAIAN), b.ambil(nama, r, RW_TERBIT)
+        c_, t_ = b.ambil(nama, r, tl.RW_CAPAIAN), b.ambil(nama, r, tl.RW_TERBIT)
         ada = isinstance(c_, float) and isinstance(t_, (int, float)) and not isinstance(t_, bool)
-        j, k = xl_rowcol_to_cell(r, RW_CAPAIAN), xl_rowcol_to_cell(r, RW_TERBIT)
-        b.rumus(nama, r, RW_SELISIH, f'=IF(AND(ISNUMBER({j}),ISNUMBER({k})),{k}-{j},"")', (t_ - c_) if ada else "", "angka")
-    lampu(ws, g, R0, RW_CAPAIAN, akhir, RW_CAPAIAN)
+        j, k = xl_rowcol_to_cell(r, tl.RW_CAPAIAN), xl_rowcol_to_cell(r, tl.RW_TERBIT)
+        b.rumus(nama, r, tl.RW_SELISIH, f'=IF(AND(ISNUMBER({j}),ISNUMBER({k})),{k}-{j},"")', (t_ - c_) if ada else "", "angka")
+    lampu(ws, g, R0, tl.RW_CAPAIAN, akhir, tl.RW_CAPAIAN)
     _tren(b, ds, nama, R0, akhir)
     for c, w in enumerate((6, 46, 11, 10, 7, 11, 12, 12, 12, 11, 12, 10, 40)):
         ws.set_column(c, c, w)
-    ws.freeze_panes(R0, RW_NAMA + 1)
+    ws.freeze_panes(R0, tl.RW_NAMA + 1)
     ws.protect("", {"format_columns": True, "format_rows": True})
-    cetak(ws, ds, nama, akhir, len(RIWAYAT_KOLOM) - 1, R0 - 1)
+    cetak(ws, ds, nama, akhir, len(tl.RIWAYAT_KOLOM) - 1, R0 - 1)
 
 
 def _tren(b: Buku, ds: Dataset, nama: str, r0: int, r1: int) -> None:
@@ -66,23 +65,23 @@ def _tren(b: Buku, ds: Dataset, nama: str, r0: int, r1: int) -> None:
     rt = r1 + 3
     ws = b.lembar[nama]
     ws.write(rt, 0, "Tren capaian (%)", b.gaya["bagian"])
-    ws.write(rt + 1, RW_KODE, "Kode", b.gaya["kepala"])
-    ws.write(rt + 1, RW_NAMA, "Indikator", b.gaya["kepala"])
+    ws.write(rt + 1, tl.RW_KODE, "Kode", b.gaya["kepala"])
+    ws.write(rt + 1, tl.RW_NAMA, "Indikator", b.gaya["kepala"])
     for j, th in enumerate(tahun):
-        ws.write(rt + 1, TREN_KOLOM0 + j, th, b.gaya["kepala"])
+        ws.write(rt + 1, tl.TREN_KOLOM0 + j, th, b.gaya["kepala"])
     ch = b.wb.add_chart({"type": "line"})
     for i, ((kode, ind), baris) in enumerate(seri):
         r = rt + 2 + i
-        b.tulis(nama, r, RW_KODE, kode, "teks")
-        b.tulis(nama, r, RW_NAMA, ind, "teks")
+        b.tulis(nama, r, tl.RW_KODE, kode, "teks")
+        b.tulis(nama, r, tl.RW_NAMA, ind, "teks")
         for j, th in enumerate(tahun):
             if th in baris:
-                b.rumus(nama, r, TREN_KOLOM0 + j, f"={xl_rowcol_to_cell(baris[th], RW_CAPAIAN)}", b.ambil(nama, baris[th], RW_CAPAIAN),
+                b.rumus(nama, r, tl.TREN_KOLOM0 + j, f"={xl_rowcol_to_cell(baris[th], tl.RW_CAPAIAN)}", b.ambil(nama, baris[th], tl.RW_CAPAIAN),
                         "angka")
             else:
-                b.tulis(nama, r, TREN_KOLOM0 + j, None, "angka")
-        c0, c1 = TREN_KOLOM0, TREN_KOLOM0 + len(tahun) - 1
-        ch.add_series({"name": f"={ref(nama, r, RW_KODE)}", "categories": f"={rentang(nama, rt + 1, c0, rt + 1, c1)}",
+                b.tulis(nama, r, tl.TREN_KOLOM0 + j, None, "angka")
+        c0, c1 = tl.TREN_KOLOM0, tl.TREN_KOLOM0 + len(tahun) - 1
+        ch.add_series({"name": f"={ref(nama, r, tl.RW_KODE)}", "categories": f"={rentang(nama, rt + 1, c0, rt + 1, c1)}",
                        "values": f"={rentang(nama, r, c0, r, c1)}", "marker": {"type": "circle", "size": 5}})
     ch.set_title({"name": "Tren capaian IKU 2020-2024", "name_font": {"size": 11}})
     ch.set_y_axis({"min": 0, "max": 130, "major_unit": 20})

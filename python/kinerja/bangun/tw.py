@@ -4,10 +4,7 @@ from __future__ import annotations
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from ..buku import fungsi
-from ..buku.tata_letak import (K_ATAS, K_BAWAH, K_TARGET, K_TERBURUK, K_TW, LEMBAR_TW, NKO_LABEL, PK, RINCIAN, SS_KODE, SS_NAMA,
-                               SS_PERSPEKTIF, TOMBOL, TRIWULAN, TW_BARIS0, TW_CAPAIAN, TW_DARI_PK, TW_GARIS, TW_KETERANGAN, TW_KODE,
-                               TW_KOLOM, TW_NAMA, TW_NO, TW_NSS_KODE, TW_NSS_NAMA, TW_NSS_PERSPEKTIF, TW_POL, TW_REALISASI, TW_SS, TW_STATUS,
-                               TW_TARGET)
+from ..buku import tata_letak as tl
 from ..data.dataset import IKU, Dataset
 from .dasar import Buku, Letak, angka_atau_teks, cetak, lampu, ref, rentang, tinggi
 
@@ -16,112 +13,115 @@ __all__ = ["lembar_tw"]
 
 def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
     """Write the sheet of quarter ``k`` (0-3); TW IV holds the year."""
-    nama, tw = LEMBAR_TW[k], TRIWULAN[k]
+    nama, tw = tl.LEMBAR_TW[k], tl.TRIWULAN[k]
     ws = b.tambah(nama)
     g = b.gaya
     b.rumus(nama, 0, 0, f'="Pengukuran Kinerja Triwulan {tw} Tahun "&Tahun', f"Pengukuran Kinerja Triwulan {tw} Tahun {ds.tahun}", "judul")
     b.rumus(nama, 1, 0, '="Unit: "&Unit', f"Unit: {ds.unit}", "subjudul")
-    ws.write(2, 0, "Isi kolom Realisasi (sel kuning), lalu tekan Validasi; Ekspor menulis berkas untuk dikirim.", g["catatan_baris"])
-    for r, c, makro, label in TOMBOL:
+    ws.write(tl.TW_CATATAN_BARIS, 0, "Isi kolom Realisasi (sel kuning), lalu tekan Validasi; Ekspor menulis berkas untuk dikirim.",
+             g["catatan_baris"])
+    for r, c, makro, label in tl.TOMBOL:
         ws.insert_button(r, c, {"macro": makro, "caption": label, "width": 110, "height": 30})
-    for c, h in enumerate(TW_KOLOM):
+    for c, h in enumerate(tl.TW_KOLOM):
         if h:
-            ws.write(TW_BARIS0 - 1, c, h, g["kepala"])
-    pk, n = PK, t.n_iku
-    akhir = TW_BARIS0 + n - 1
-    kolom_target = K_TW[k]
+            ws.write(tl.TW_BARIS0 - 1, c, h, g["kepala"])
+    pk, n = tl.PK, t.n_iku
+    akhir = tl.TW_BARIS0 + n - 1
+    kolom_target = tl.K_TW[k]
     peng = {k2: b.ambil(pk, *rc) for k2, rc in t.pengaturan.items()}
     for i, iku in enumerate(ds.iku):
-        r, rp = TW_BARIS0 + i, t.iku_awal + i
-        b.tulis(nama, r, TW_NO, i + 1, "umum")
-        for c, kp in TW_DARI_PK:
+        r, rp = tl.TW_BARIS0 + i, t.iku_awal + i
+        b.tulis(nama, r, tl.TW_NO, i + 1, "umum")
+        for c, kp in tl.TW_DARI_PK:
             b.rumus(nama, r, c, f"={ref(pk, rp, kp)}", b.ambil(pk, rp, kp), "teks")
-        t_tw, t_th = b.ambil(pk, rp, kolom_target), b.ambil(pk, rp, K_TARGET)
-        b.rumus(nama, r, TW_TARGET, f'=IF({ref(pk, rp, kolom_target)}="",{ref(pk, rp, K_TARGET)},{ref(pk, rp, kolom_target)})',
+        t_tw, t_th = b.ambil(pk, rp, kolom_target), b.ambil(pk, rp, tl.K_TARGET)
+        b.rumus(nama, r, tl.TW_TARGET, f'=IF({ref(pk, rp, kolom_target)}="",{ref(pk, rp, tl.K_TARGET)},{ref(pk, rp, kolom_target)})',
                 t_th if t_tw in (None, "") else t_tw, "teks")
         _realisasi_tw(b, nama, r, iku, k, t)
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
         pkc = lambda c: ref(pk, rp, c)  # noqa: E731
-        args = [b.ambil(nama, r, TW_REALISASI), b.ambil(nama, r, TW_TARGET), b.ambil(nama, r, TW_POL), b.ambil(pk, rp, K_BAWAH),
-                b.ambil(pk, rp, K_ATAS),
-                b.ambil(pk, rp, K_TERBURUK), peng["Batas_Capaian"]]
+        args = [b.ambil(nama, r, tl.TW_REALISASI), b.ambil(nama, r, tl.TW_TARGET), b.ambil(nama, r, tl.TW_POL), b.ambil(pk, rp, tl.K_BAWAH),
+                b.ambil(pk, rp, tl.K_ATAS),
+                b.ambil(pk, rp, tl.K_TERBURUK), peng["Batas_Capaian"]]
         capaian = fungsi.CAPAIAN_IKU(*args)
-        b.rumus(nama, r, TW_CAPAIAN, f"=CAPAIAN_IKU({sel(TW_REALISASI)},{sel(TW_TARGET)},{sel(TW_POL)},{pkc(K_BAWAH)},{pkc(K_ATAS)},"
-                f"{pkc(K_TERBURUK)},Batas_Capaian)", capaian, "angka")
-        b.rumus(nama, r, TW_STATUS, f"=STATUS_CAPAIAN({sel(TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(capaian), "teks")
-        b.tulis(nama, r, TW_KETERANGAN, None, "masukan_teks")
-        b.tulis(nama, r, TW_GARIS, 100, "umum")
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.TW_REALISASI)},{sel(tl.TW_TARGET)},{sel(tl.TW_POL)},"
+                f"{pkc(tl.K_BAWAH)},{pkc(tl.K_ATAS)},"
+                f"{pkc(tl.K_TERBURUK)},Batas_Capaian)", capaian, "angka")
+        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({sel(tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(capaian), "teks")
+        b.tulis(nama, r, tl.TW_KETERANGAN, None, "masukan_teks")
+        b.tulis(nama, r, tl.TW_GARIS, 100, "umum")
         tinggi(ws, r, iku.nama, 46)
-    lampu(ws, g, TW_BARIS0, TW_CAPAIAN, akhir, TW_STATUS)
-    rng = lambda c: rentang(None, TW_BARIS0, c, akhir, c)  # noqa: E731
-    capaian_kolom = b.kolom(nama, TW_BARIS0, akhir, TW_CAPAIAN)
-    ss_iku = b.kolom(nama, TW_BARIS0, akhir, TW_SS)
+    lampu(ws, g, tl.TW_BARIS0, tl.TW_CAPAIAN, akhir, tl.TW_STATUS)
+    rng = lambda c: rentang(None, tl.TW_BARIS0, c, akhir, c)  # noqa: E731
+    capaian_kolom = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_CAPAIAN)
+    ss_iku = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_SS)
 
     r_nss = akhir + 3
     ws.write(r_nss - 1, 0, "Nilai Sasaran Strategis (NSS) dan Nilai Kinerja Organisasi (NKO)", g["bagian"])
-    for c, h in ((TW_NSS_KODE, "Kode SS"), (TW_NSS_NAMA, "Sasaran Strategis"), (TW_NSS_PERSPEKTIF, "Perspektif"), (TW_CAPAIAN, "NSS (%)"),
-                 (TW_STATUS, "Status")):
+    for c, h in ((tl.TW_NSS_KODE, "Kode SS"), (tl.TW_NSS_NAMA, "Sasaran Strategis"), (tl.TW_NSS_PERSPEKTIF, "Perspektif"), (tl.TW_CAPAIAN, "NSS (%)"),
+                 (tl.TW_STATUS, "Status")):
         ws.write(r_nss, c, h, g["kepala"])
-    ws.merge_range(r_nss, TW_NSS_PERSPEKTIF, r_nss, TW_CAPAIAN - 1, "Perspektif", g["kepala"])
+    ws.merge_range(r_nss, tl.TW_NSS_PERSPEKTIF, r_nss, tl.TW_CAPAIAN - 1, "Perspektif", g["kepala"])
     r_nss += 1
     for j in range(t.n_ss):
         r, rp = r_nss + j, t.ss_awal + j
-        b.rumus(nama, r, TW_NSS_KODE, f"={ref(pk, rp, SS_KODE)}", b.ambil(pk, rp, SS_KODE), "teks")
-        b.rumus(nama, r, TW_NSS_NAMA, f"={ref(pk, rp, SS_NAMA)}", b.ambil(pk, rp, SS_NAMA), "teks")
-        ws.merge_range(r, TW_NSS_PERSPEKTIF, r, TW_CAPAIAN - 1, None, g["teks"])
-        b.rumus(nama, r, TW_NSS_PERSPEKTIF, f"={ref(pk, rp, SS_PERSPEKTIF)}", b.ambil(pk, rp, SS_PERSPEKTIF), "teks")
-        nss = fungsi.NSS(capaian_kolom, ss_iku, b.ambil(nama, r, TW_NSS_KODE), peng["NSS_Batas"])
-        b.rumus(nama, r, TW_CAPAIAN, f"=NSS({rng(TW_CAPAIAN)},{rng(TW_SS)},{xl_rowcol_to_cell(r, TW_NSS_KODE)},NSS_Batas)", nss, "angka")
-        b.rumus(nama, r, TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nss), "teks")
-        tinggi(ws, r, str(b.ambil(nama, r, TW_NSS_NAMA)), 46)
+        b.rumus(nama, r, tl.TW_NSS_KODE, f"={ref(pk, rp, tl.SS_KODE)}", b.ambil(pk, rp, tl.SS_KODE), "teks")
+        b.rumus(nama, r, tl.TW_NSS_NAMA, f"={ref(pk, rp, tl.SS_NAMA)}", b.ambil(pk, rp, tl.SS_NAMA), "teks")
+        ws.merge_range(r, tl.TW_NSS_PERSPEKTIF, r, tl.TW_CAPAIAN - 1, None, g["teks"])
+        b.rumus(nama, r, tl.TW_NSS_PERSPEKTIF, f"={ref(pk, rp, tl.SS_PERSPEKTIF)}", b.ambil(pk, rp, tl.SS_PERSPEKTIF), "teks")
+        nss = fungsi.NSS(capaian_kolom, ss_iku, b.ambil(nama, r, tl.TW_NSS_KODE), peng["NSS_Batas"])
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},NSS_Batas)", nss, "angka")
+        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nss), "teks")
+        tinggi(ws, r, str(b.ambil(nama, r, tl.TW_NSS_NAMA)), 46)
     nss_akhir = r_nss + t.n_ss - 1
-    lampu(ws, g, r_nss, TW_CAPAIAN, nss_akhir, TW_STATUS)
+    lampu(ws, g, r_nss, tl.TW_CAPAIAN, nss_akhir, tl.TW_STATUS)
 
     r_nko = nss_akhir + 2
-    ss_pk = (b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, SS_KODE), b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, SS_PERSPEKTIF))
+    ss_pk = (b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_KODE), b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_PERSPEKTIF))
     nko = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng["NKO_Metode"], peng["NKO_Batas"], peng["NSS_Batas"])
     nko_mentah = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng["NKO_Metode"], None, None)
     batas = peng["NKO_Batas"]
     for dr, (rumus, v, gaya) in enumerate((
-            (f"=NKO({rng(TW_CAPAIAN)},{rng(TW_SS)},PK_SS_Kode,PK_SS_Perspektif,NKO_Metode,NKO_Batas,NSS_Batas)", nko, "nko"),
-            (f'=NKO({rng(TW_CAPAIAN)},{rng(TW_SS)},PK_SS_Kode,PK_SS_Perspektif,NKO_Metode,"","")', nko_mentah, "angka"),
+            (f"=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},PK_SS_Kode,PK_SS_Perspektif,NKO_Metode,NKO_Batas,NSS_Batas)", nko, "nko"),
+            (f'=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},PK_SS_Kode,PK_SS_Perspektif,NKO_Metode,"","")', nko_mentah, "angka"),
             ("=NKO_Metode", peng["NKO_Metode"], "teks"),
             ('=IF(NKO_Batas="","tanpa batas",NKO_Batas)', "tanpa batas" if batas in (None, "") else batas, "umum"))):
-        ws.merge_range(r_nko + dr, TW_SS, r_nko + dr, TW_CAPAIAN - 1, NKO_LABEL[dr], g["teks_kunci"])
-        b.rumus(nama, r_nko + dr, TW_CAPAIAN, rumus, v, gaya)
-    b.rumus(nama, r_nko, TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r_nko, TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nko), "teks")
-    lampu(ws, g, r_nko, TW_CAPAIAN, r_nko, TW_STATUS)
+        ws.merge_range(r_nko + dr, tl.TW_SS, r_nko + dr, tl.TW_CAPAIAN - 1, tl.NKO_LABEL[dr], g["teks_kunci"])
+        b.rumus(nama, r_nko + dr, tl.TW_CAPAIAN, rumus, v, gaya)
+    b.rumus(nama, r_nko, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r_nko, tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nko), "teks")
+    lampu(ws, g, r_nko, tl.TW_CAPAIAN, r_nko, tl.TW_STATUS)
     r_akhir = r_nko + 5
-    ws.write(r_akhir, TW_SS, "Status: hijau >= 100 Memenuhi Ekspektasi; kuning 80 sampai < 100 Belum Memenuhi Ekspektasi; "
+    ws.write(r_akhir, tl.TW_SS, "Status: hijau >= 100 Memenuhi Ekspektasi; kuning 80 sampai < 100 Belum Memenuhi Ekspektasi; "
                          "merah < 80 Tidak Memenuhi Ekspektasi (Tabel 3.1/3.2 laporan).", g["catatan_baris"])
-    _grafik_tw(b, nama, TW_BARIS0, akhir, r_akhir + 2)
+    _grafik_tw(b, nama, tl.TW_BARIS0, akhir, r_akhir + 2)
     for c, w in enumerate((4, 7, 7, 46, 12, 10, 16, 12, 11, 24, 28, 2, 9)):
         ws.set_column(c, c, w)
-    ws.set_column(TW_GARIS, TW_GARIS, 9, None, {"hidden": True})
-    ws.freeze_panes(TW_BARIS0, TW_NAMA + 1)
+    ws.set_column(tl.TW_GARIS, tl.TW_GARIS, 9, None, {"hidden": True})
+    ws.freeze_panes(tl.TW_BARIS0, tl.TW_NAMA + 1)
     ws.protect("", {"format_columns": True, "format_rows": True})
-    cetak(ws, ds, f"{nama} {ds.tahun}", r_akhir + 20, TW_KETERANGAN, TW_BARIS0 - 1)
+    cetak(ws, ds, f"{nama} {ds.tahun}", r_akhir + 20, tl.TW_KETERANGAN, tl.TW_BARIS0 - 1)
 
 
 def _realisasi_tw(b: Buku, nama: str, r: int, iku: IKU, k: int, t: Letak) -> None:
     """TW IV: the year's realisasi (a link to Rincian when a calculator makes it); TW I-III: input."""
     if k == 3 and iku.kode in t.rincian_hasil and iku.realisasi is None:
         rr, rc = t.rincian_hasil[iku.kode]
-        b.rumus(nama, r, TW_REALISASI, f"={ref(RINCIAN, rr, rc)}", b.ambil(RINCIAN, rr, rc), "angka")
+        b.rumus(nama, r, tl.TW_REALISASI, f"={ref(tl.RINCIAN, rr, rc)}", b.ambil(tl.RINCIAN, rr, rc), "angka")
         return
     tw = list(iku.realisasi_tw) + [None] * (4 - len(iku.realisasi_tw))
     v = tw[k] if tw[k] is not None else (iku.realisasi if k == 3 else None)
-    b.tulis(nama, r, TW_REALISASI, angka_atau_teks(v), "masukan")
+    b.tulis(nama, r, tl.TW_REALISASI, angka_atau_teks(v), "masukan")
 
 
 def _grafik_tw(b: Buku, nama: str, r0: int, r1: int, r_grafik: int) -> None:
     ch = b.wb.add_chart({"type": "column"})
-    ch.add_series({"name": "Capaian (%)", "categories": f"={rentang(nama, r0, TW_KODE, r1, TW_KODE)}",
-                   "values": f"={rentang(nama, r0, TW_CAPAIAN, r1, TW_CAPAIAN)}", "fill": {"color": "#2F5597"}, "gap": 60,
+    ch.add_series({"name": "Capaian (%)", "categories": f"={rentang(nama, r0, tl.TW_KODE, r1, tl.TW_KODE)}",
+                   "values": f"={rentang(nama, r0, tl.TW_CAPAIAN, r1, tl.TW_CAPAIAN)}", "fill": {"color": "#2F5597"}, "gap": 60,
                    "data_labels": {"value": True, "num_format": "0.0", "font": {"size": 7}}})
     garis = b.wb.add_chart({"type": "line"})
-    garis.add_series({"name": "Batas 100", "categories": f"={rentang(nama, r0, TW_KODE, r1, TW_KODE)}",
-                      "values": f"={rentang(nama, r0, TW_GARIS, r1, TW_GARIS)}", "line": {"color": "#C00000", "width": 1.5, "dash_type": "dash"}})
+    garis.add_series({"name": "Batas 100", "categories": f"={rentang(nama, r0, tl.TW_KODE, r1, tl.TW_KODE)}",
+                      "values": f"={rentang(nama, r0, tl.TW_GARIS, r1, tl.TW_GARIS)}",
+                      "line": {"color": "#C00000", "width": 1.5, "dash_type": "dash"}})
     ch.combine(garis)
     ch.show_hidden_data()
     ch.set_title({"name": f"Capaian IKU {nama} terhadap garis 100", "name_font": {"size": 11}})

@@ -78,7 +78,7 @@ def _rumus_teks(sel: Any) -> str | None:
 def dari_berkas(path: Path | str) -> Cuplikan:
     """Snapshot of a workbook file (checked first; opened read-only in memory, never saved)."""
     import openpyxl
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
     p = periksa_workbook(path)
     try:
         wf = openpyxl.load_workbook(p, data_only=False)

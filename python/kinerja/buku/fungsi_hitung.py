@@ -1,7 +1,6 @@
 """Excel functions of the calculators, the Indeks Tata Kelola and the budget (RUMUS 4-6, PMK 214/2017)."""
 from __future__ import annotations
 
-
 import numpy as np
 
 from ..aturan import anggaran, kalkulator, tata_kelola

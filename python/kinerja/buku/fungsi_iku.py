@@ -11,8 +11,24 @@ from ..aturan.capaian import alasan_na, capaian_iku, nama_polarisasi, status_cap
 from ..data.notasi import Jenis, NotasiError, baca_nilai
 from ..hitung.masukan import angka_realisasi, tafsir_target
 from .katalog import fungsi_excel
-from .sel import (JENIS_ANGKA, NA, angka, angka_sel, bentukkan, bentukkan_angka, gabung, isi, opsional, opsional_kolom, pesan,
-                  ratakan, satu, sel_nilai, siarkan, teks_daftar)
+from .sel import (
+    JENIS_ANGKA,
+    NA,
+    angka,
+    angka_sel,
+    bentukkan,
+    bentukkan_angka,
+    gabung,
+    isi,
+    opsional,
+    opsional_kolom,
+    pesan,
+    ratakan,
+    satu,
+    sel_nilai,
+    siarkan,
+    teks_daftar,
+)
 
 __all__ = ["CAPAIAN_IKU", "STATUS_CAPAIAN", "NILAI_ANGKA", "NSS", "NKO"]
 

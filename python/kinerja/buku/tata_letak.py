@@ -7,7 +7,6 @@ Nothing else in the package defines a position of its own.
 """
 from __future__ import annotations
 
-
 # ------------------------------------------------------------------ sheets
 
 TRIWULAN = ("I", "II", "III", "IV")
@@ -80,6 +79,8 @@ TW_KOLOM = ("No", "Kode SS", "Kode IKU", "Indikator Kinerja Utama", "Satuan", "P
  TW_GARIS) = range(len(TW_KOLOM))
 TW_BARIS0 = 5
 """First IKU row of a TW sheet: row 6 in Excel (the header is the row above)."""
+TW_CATATAN_BARIS = 2
+"""The line under the title of a TW sheet: an instruction in the workbook, the export stamp in an export."""
 TW_DARI_PK = ((TW_SS, K_SS), (TW_KODE, K_KODE), (TW_NAMA, K_NAMA), (TW_SATUAN, K_SATUAN), (TW_POL, K_POL))
 """TW columns that are links to the IKU's PK row: (TW column, PK column)."""
 TW_KOLOM_EKSPOR = TW_KETERANGAN + 1
@@ -151,9 +152,13 @@ def tw_anggaran_kolom(k: int) -> int:
     return 3 + 4 * k
 
 
-NAMA_ANGGARAN = ("Pagu_Terkini", "Pagu_Total", "Realisasi_Total", "Penyerapan_Anggaran", "Output_Target", "Output_Realisasi",
-                 "CKK_Total", "Efisiensi_Persen", "Efisiensi_Nilai")
-"""Defined names of the finance totals (never a function's name: LibreOffice shows Err:509)."""
+NAMA_PAGU_TERKINI = "Pagu_Terkini"
+"""Defined name of the current pagu on Pagu (the last revision's result)."""
+NAMA_REALISASI = (("Pagu_Total", RL_PAGU), ("Realisasi_Total", RL_REALISASI), ("Penyerapan_Anggaran", RL_PENYERAPAN))
+NAMA_KELUARAN = (("Output_Target", KL_TVK), ("Output_Realisasi", KL_RVK), ("CKK_Total", KL_CKK))
+NAMA_EFISIENSI = ("Efisiensi_Persen", "Efisiensi_Nilai")
+"""Defined names of the finance totals: (name, column of the total row); never a function's name (LibreOffice
+shows Err:509 for a name that is also a function)."""
 REFERENSI = {"penyerapan_anggaran": "Penyerapan_Anggaran", "realisasi_output": "Output_Realisasi", "target_output": "Output_Target",
              "pagu_anggaran": "Pagu_Total", "realisasi_anggaran": "Realisasi_Total"}
 """``@name`` inputs of the dataset -> the defined name of the finance cell that holds them."""

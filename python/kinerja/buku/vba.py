@@ -20,12 +20,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import tata_letak as tl
 from .fungsi import KATEGORI, FungsiExcel, daftar_fungsi
-from .tata_letak import XLWINGS_CONF_ISI
 
 __all__ = ["Modul", "modul_proyek", "wrapper_udf", "bantuan_fungsi", "runtime_xlwings", "bangun_vba_project", "folder_vba"]
 
-MODUL_UDF = dict((k, v) for k, v, _ in XLWINGS_CONF_ISI)["UDF Modules"]
+MODUL_UDF = dict((k, v) for k, v, _ in tl.XLWINGS_CONF_ISI)["UDF Modules"]
 """The module the wrappers call (the workbook's ``UDF Modules``): ``kinerja.udf``."""
 
 

@@ -99,6 +99,7 @@ def _ekspor(a: argparse.Namespace) -> int:
 
 def _anggaran(a: argparse.Namespace) -> int:
     import math
+
     from ..hitung.laporan import susun_laporan
     from ..hitung.laporan_anggaran import susun_anggaran
     from ..keluaran.tampilan import anggaran_json, anggaran_teks

@@ -16,15 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..buku import tata_letak as tl
 from ..buku.baca import baca
 from ..buku.cuplikan import Cuplikan, LembarSel
-from ..buku.tata_letak import BARIS_TEMUAN, KOLOM_TANDA, LEMBAR_TW, NAMA_TRIWULAN_VALIDASI, VALIDASI
 from ..data.berkas import tulis_atomik
 from ..keluaran.ekspor import FORMAT, Bahan, berkas_tujuan, sudah_ada, tulis_berkas
 from ..keluaran.tabel_tw import tabel_tw
-from ..periksa import GALAT, Temuan, ada_galat, validasi as periksa_validasi
+from ..periksa import GALAT, Temuan, ada_galat
+from ..periksa import validasi as periksa_validasi
 
-__all__ = ["validasi", "ekspor", "cuplikan_excel", "tulis_temuan", "triwulan_aktif", "BARIS_TEMUAN"]
+__all__ = ["validasi", "ekspor", "cuplikan_excel", "tulis_temuan", "triwulan_aktif"]
 
 PENANDA_CATATAN = "Validasi Kinerja"
 
@@ -66,10 +67,10 @@ def _dua_dimensi(x: Any) -> list[list[Any]]:
 def triwulan_aktif(book: Any) -> int | None:
     """1-4 for the active TW sheet; elsewhere the TW chosen on the Validasi sheet; None = every TW."""
     nama = book.sheets.active.name
-    if nama not in LEMBAR_TW:
-        pilihan = next((n for n in book.names if n.name.split("!")[-1] == NAMA_TRIWULAN_VALIDASI), None)
+    if nama not in tl.LEMBAR_TW:
+        pilihan = next((n for n in book.names if n.name.split("!")[-1] == tl.NAMA_TRIWULAN_VALIDASI), None)
         nama = str(pilihan.refers_to_range.value or "") if pilihan is not None else ""
-    return LEMBAR_TW.index(nama) + 1 if nama in LEMBAR_TW else None
+    return tl.LEMBAR_TW.index(nama) + 1 if nama in tl.LEMBAR_TW else None
 
 
 @contextmanager
@@ -87,9 +88,9 @@ def _tanpa_proteksi(sheet: Any):
 
 def tulis_temuan(book: Any, temuan: list[Temuan]) -> None:
     """Fill the Validasi sheet (a link per cell) and mark the cells with a note; old marks go first."""
-    ws = book.sheets[VALIDASI]
+    ws = book.sheets[tl.VALIDASI]
     nama_lembar = [s.name for s in book.sheets]
-    lama = ws.range((BARIS_TEMUAN + 1, KOLOM_TANDA + 1), (BARIS_TEMUAN + 2000, KOLOM_TANDA + 1)).value or []
+    lama = ws.range((tl.BARIS_TEMUAN + 1, tl.KOLOM_TANDA + 1), (tl.BARIS_TEMUAN + 2000, tl.KOLOM_TANDA + 1)).value or []
     per_lembar: dict[str, list[str]] = {}
     for a in (x for x in lama if x):
         lembar, sel = str(a).split("!", 1)
@@ -101,15 +102,15 @@ def tulis_temuan(book: Any, temuan: list[Temuan]) -> None:
                 rng = sh.range(sel)
                 if rng.note is not None and str(rng.note.text).startswith(PENANDA_CATATAN):
                     rng.note.delete()
-    ws.range((BARIS_TEMUAN + 1, 1), (BARIS_TEMUAN + 2000, KOLOM_TANDA + 1)).clear_contents()
+    ws.range((tl.BARIS_TEMUAN + 1, 1), (tl.BARIS_TEMUAN + 2000, tl.KOLOM_TANDA + 1)).clear_contents()
     if not temuan:
-        ws.range((BARIS_TEMUAN + 1, 1)).value = f"Tidak ada temuan ({dt.datetime.now():%Y-%m-%d %H:%M})."
+        ws.range((tl.BARIS_TEMUAN + 1, 1)).value = f"Tidak ada temuan ({dt.datetime.now():%Y-%m-%d %H:%M})."
         return
     tandai = [t for t in temuan if t.tingkat != "info"]
-    ws.range((BARIS_TEMUAN + 1, 1)).value = [[t.tingkat, t.lembar, t.sel, t.pesan, t.saran, t.aturan,
+    ws.range((tl.BARIS_TEMUAN + 1, 1)).value = [[t.tingkat, t.lembar, t.sel, t.pesan, t.saran, t.aturan,
                                               f"{t.lembar}!{t.sel}" if t in tandai else None] for t in temuan]
     for i, t in enumerate(temuan):
-        ws.range((BARIS_TEMUAN + 1 + i, 3)).add_hyperlink(f"#'{t.lembar}'!{t.sel}", t.sel, t.pesan[:250])
+        ws.range((tl.BARIS_TEMUAN + 1 + i, 3)).add_hyperlink(f"#'{t.lembar}'!{t.sel}", t.sel, t.pesan[:250])
     for lembar in dict.fromkeys(t.lembar for t in tandai):
         with _tanpa_proteksi(book.sheets[lembar]) as sh:
             for t in (x for x in tandai if x.lembar == lembar):
@@ -160,7 +161,7 @@ def ekspor(book: Any = None) -> list[Path]:
     for f in ("csv", "json"):
         with tulis_atomik(tujuan[("tw", f)], timpa) as p:
             tulis_berkas("tw", f, p, b)
-    _xlsx_dan_pdf(book, LEMBAR_TW[tw - 1], tujuan[("tw", "xlsx")], tujuan[("tw", "pdf")], timpa)
+    _xlsx_dan_pdf(book, tl.LEMBAR_TW[tw - 1], tujuan[("tw", "xlsx")], tujuan[("tw", "pdf")], timpa)
     book.app.alert(f"Ekspor selesai ke folder {folder}.", title="Ekspor Kinerja")
     return list(tujuan.values())
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..buku.tata_letak import TRIWULAN
+from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
 from ..hitung.laporan_anggaran import susun_anggaran
 from .nilai import angka_csv, bersih
@@ -49,13 +49,13 @@ def tulis_anggaran(path: Path, f: str, ds: Dataset, tw: int, waktu: str, berkas:
         return
     import xlsxwriter
     wb = xlsxwriter.Workbook(str(path))
-    ws = wb.add_worksheet(f"Anggaran TW {TRIWULAN[tw - 1]}")
+    ws = wb.add_worksheet(f"Anggaran TW {tl.TRIWULAN[tw - 1]}")
     judul = wb.add_format({"bold": True, "font_size": 13})
     kepala = wb.add_format({"bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF", "border": 1, "text_wrap": True})
     rp = wb.add_format({"num_format": '[$-421]"Rp "#,##0', "border": 1})
     pc = wb.add_format({"num_format": "[$-421]#,##0.00", "border": 1})
     teks = wb.add_format({"border": 1, "text_wrap": True})
-    ws.write(0, 0, f"Realisasi anggaran {ds.unit} — Triwulan {TRIWULAN[tw - 1]} {ds.tahun}", judul)
+    ws.write(0, 0, f"Realisasi anggaran {ds.unit} — Triwulan {tl.TRIWULAN[tw - 1]} {ds.tahun}", judul)
     ws.write(1, 0, f"Diekspor {waktu} dari {berkas} (nilai saja); n/a: memerlukan realisasi/RPD bulanan yang belum diisi")
     for c, h in enumerate(KEPALA_ANGGARAN):
         ws.write(3, c, h, kepala)

@@ -6,10 +6,10 @@ import textwrap
 from typing import Any
 
 from ..aturan.agregasi import METODE_NKO
-from ..hitung.laporan import Laporan
-from ..data.notasi import tulis_angka
 from ..aturan.pembulatan import bulat
 from ..aturan.rekonsiliasi import SESUAI
+from ..data.notasi import tulis_angka
+from ..hitung.laporan import Laporan
 
 __all__ = ["laporan_json", "laporan_teks", "angka_teks", "tabel"]
 

@@ -5,8 +5,8 @@ from typing import Any
 
 from ..aturan.agregasi import METODE_NKO
 from ..aturan.capaian import nama_polarisasi
+from ..buku import tata_letak as tl
 from ..buku.baca import Posisi
-from ..buku.tata_letak import K_ATAS, K_BAWAH, K_KODE, K_POL, K_SS, K_TARGET, K_TERBURUK, K_TW, PK, PK_KOLOM, SKALA_PILIHAN
 from ..data.dataset import IKU, Dataset
 from ..data.notasi import Jenis
 from .daftar import GALAT, PERINGATAN, Kumpulan, aturan
@@ -14,20 +14,20 @@ from .umum import baca_sel, besaran
 
 __all__ = ["periksa_pengaturan", "periksa_ss_iku"]
 
-A_METODE_NKO = aturan("metode-nko", GALAT, PK, "Metode NKO bukan rata_nss, rata_perspektif atau rata_iku.")
-A_BATAS_NKO = aturan("batas-nko", GALAT, PK, "Batas NKO, batas NSS atau batas capaian bukan angka positif (batas capaian wajib diisi).")
-A_SKALA_TATA_KELOLA = aturan("skala-tata-kelola", GALAT, PK, "Skala tata kelola bukan linear atau kategori.")
-A_DESIMAL_KPA = aturan("desimal-kpa", GALAT, PK, "Desimal KPA bukan bilangan bulat 0-6 (atau kosong).")
-A_TAHUN = aturan("tahun", GALAT, PK, "Tahun PK di luar 2000-2100.")
-A_KODE_GANDA = aturan("kode-ganda", GALAT, PK, "Kode SS atau kode IKU yang muncul lebih dari sekali.")
-A_SS_TANPA_IKU = aturan("ss-tanpa-iku", PERINGATAN, PK, "Sasaran Strategis tanpa IKU (NSS-nya n/a).")
-A_SS_TIDAK_DIKENAL = aturan("ss-tidak-dikenal", GALAT, PK, "IKU yang merujuk kode SS yang tidak ada pada tabel Sasaran Strategis.")
-A_POLARISASI = aturan("polarisasi", GALAT, PK, "Polarisasi bukan Maximize, Minimize atau Stabilize.")
-A_TARGET_KOSONG = aturan("target-kosong", GALAT, PK, "Target IKU belum diisi (kecuali stabilize yang batas bawahnya terisi).")
-A_STABILIZE_TANPA_RENTANG = aturan("stabilize-tanpa-rentang", GALAT, PK, "Polarisasi stabilize tanpa target rentang, atau tanpa "
+A_METODE_NKO = aturan("metode-nko", GALAT, tl.PK, "Metode NKO bukan rata_nss, rata_perspektif atau rata_iku.")
+A_BATAS_NKO = aturan("batas-nko", GALAT, tl.PK, "Batas NKO, batas NSS atau batas capaian bukan angka positif (batas capaian wajib diisi).")
+A_SKALA_TATA_KELOLA = aturan("skala-tata-kelola", GALAT, tl.PK, "Skala tata kelola bukan linear atau kategori.")
+A_DESIMAL_KPA = aturan("desimal-kpa", GALAT, tl.PK, "Desimal KPA bukan bilangan bulat 0-6 (atau kosong).")
+A_TAHUN = aturan("tahun", GALAT, tl.PK, "Tahun PK di luar 2000-2100.")
+A_KODE_GANDA = aturan("kode-ganda", GALAT, tl.PK, "Kode SS atau kode IKU yang muncul lebih dari sekali.")
+A_SS_TANPA_IKU = aturan("ss-tanpa-iku", PERINGATAN, tl.PK, "Sasaran Strategis tanpa IKU (NSS-nya n/a).")
+A_SS_TIDAK_DIKENAL = aturan("ss-tidak-dikenal", GALAT, tl.PK, "IKU yang merujuk kode SS yang tidak ada pada tabel Sasaran Strategis.")
+A_POLARISASI = aturan("polarisasi", GALAT, tl.PK, "Polarisasi bukan Maximize, Minimize atau Stabilize.")
+A_TARGET_KOSONG = aturan("target-kosong", GALAT, tl.PK, "Target IKU belum diisi (kecuali stabilize yang batas bawahnya terisi).")
+A_STABILIZE_TANPA_RENTANG = aturan("stabilize-tanpa-rentang", GALAT, tl.PK, "Polarisasi stabilize tanpa target rentang, atau tanpa "
                                    "batas bawah dan batas atas.")
-A_TARGET_NOL_MAXIMIZE = aturan("target-nol-maximize", GALAT, PK, "Target 0 pada polarisasi maximize (pembagian dengan nol).")
-A_TARGET_NOL_MINIMIZE = aturan("target-nol-minimize", GALAT, PK, "Minimize dengan target 0 tanpa realisasi terburuk (nilai yang "
+A_TARGET_NOL_MAXIMIZE = aturan("target-nol-maximize", GALAT, tl.PK, "Target 0 pada polarisasi maximize (pembagian dengan nol).")
+A_TARGET_NOL_MINIMIZE = aturan("target-nol-minimize", GALAT, tl.PK, "Minimize dengan target 0 tanpa realisasi terburuk (nilai yang "
                                "dianggap capaian 0).")
 
 
@@ -47,7 +47,7 @@ def periksa_pengaturan(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
         if (not n.tersedia and wajib) or (n.tersedia and not n.tunggal() > 0):
             k.tambah(A_BATAS_NKO, sel[nama], f"{nama.replace('_', ' ')} '{x if x is not None else ''}' harus angka positif"
                      + ("" if wajib else " atau dikosongkan"), "Isi angka positif, mis. 100 (atau 120 untuk batas capaian)")
-    if "Skala_Tata_Kelola" in sel and str(p.skala_tata_kelola or "").strip() not in SKALA_PILIHAN:
+    if "Skala_Tata_Kelola" in sel and str(p.skala_tata_kelola or "").strip() not in tl.SKALA_PILIHAN:
         k.tambah(A_SKALA_TATA_KELOLA, sel["Skala_Tata_Kelola"], f"Skala tata kelola '{p.skala_tata_kelola or ''}' tidak dikenal",
                  "Pilih linear atau kategori")
     if "Desimal_KPA" in sel and p.desimal_rasio_kpa not in (None, ""):
@@ -71,41 +71,41 @@ def periksa_ss_iku(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
     kol = pos.iku_kolom
     dilihat: set[str] = set()
     for (kode, r), iku in zip(pos.iku_baris, ds.iku):
-        sel = lambda c, r=r: (PK, r, kol.get(PK_KOLOM[c], c))  # noqa: E731  (the column where staff left the header)
+        sel = lambda c, r=r: (tl.PK, r, kol.get(tl.PK_KOLOM[c], c))  # noqa: E731  (the column where staff left the header)
         if kode in dilihat:
-            k.tambah(A_KODE_GANDA, sel(K_KODE), f"Kode IKU '{kode}' muncul lebih dari sekali", "Beri kode IKU yang unik")
+            k.tambah(A_KODE_GANDA, sel(tl.K_KODE), f"Kode IKU '{kode}' muncul lebih dari sekali", "Beri kode IKU yang unik")
         dilihat.add(kode)
         if iku.ss not in kode_ss:
-            k.tambah(A_SS_TIDAK_DIKENAL, sel(K_SS), f"IKU {kode} merujuk SS '{iku.ss}' yang tidak ada pada tabel Sasaran Strategis",
+            k.tambah(A_SS_TIDAK_DIKENAL, sel(tl.K_SS), f"IKU {kode} merujuk SS '{iku.ss}' yang tidak ada pada tabel Sasaran Strategis",
                      f"Pilih salah satu kode SS: {', '.join(kode_ss)}")
         _iku_target(k, iku, sel)
 
 
 def _iku_target(k: Kumpulan, iku: IKU, sel: Any) -> None:
     pol = nama_polarisasi(iku.polarisasi)
-    s_pol, s_t = sel(K_POL), sel(K_TARGET)
+    s_pol, s_t = sel(tl.K_POL), sel(tl.K_TARGET)
     if pol is None:
         k.tambah(A_POLARISASI, s_pol, f"IKU {iku.kode}: polarisasi '{iku.polarisasi or ''}' bukan salah satu dari tiga",
                  "Pilih Maximize, Minimize, atau Stabilize")
     lain = {}
-    for kolom, x in ((K_BAWAH, iku.batas_bawah), (K_ATAS, iku.batas_atas), (K_TERBURUK, iku.realisasi_terburuk)):
-        lain[kolom] = baca_sel(k, sel(kolom), x, f"IKU {iku.kode}, {PK_KOLOM[kolom].lower()}")
+    for kolom, x in ((tl.K_BAWAH, iku.batas_bawah), (tl.K_ATAS, iku.batas_atas), (tl.K_TERBURUK, iku.realisasi_terburuk)):
+        lain[kolom] = baca_sel(k, sel(kolom), x, f"IKU {iku.kode}, {tl.PK_KOLOM[kolom].lower()}")
     for j, x in enumerate(iku.target_tw):
-        baca_sel(k, sel(K_TW[j]), x, f"IKU {iku.kode}, target TW {j + 1}")
+        baca_sel(k, sel(tl.K_TW[j]), x, f"IKU {iku.kode}, target TW {j + 1}")
     t = baca_sel(k, s_t, iku.target, f"IKU {iku.kode}, target")
     if t is None:
         return
     if not t.tersedia:
-        if not (pol == "stabilize" and lain[K_BAWAH] and lain[K_BAWAH].tersedia):
+        if not (pol == "stabilize" and lain[tl.K_BAWAH] and lain[tl.K_BAWAH].tersedia):
             k.tambah(A_TARGET_KOSONG, s_t, f"IKU {iku.kode}: target belum diisi", "Isi target sesuai Perjanjian Kinerja")
         return
     besaran(k, s_t, t.tunggal(), iku, "target")
-    ada_band = t.jenis is Jenis.RENTANG or all(lain[j] is not None and lain[j].tersedia for j in (K_BAWAH, K_ATAS))
+    ada_band = t.jenis is Jenis.RENTANG or all(lain[j] is not None and lain[j].tersedia for j in (tl.K_BAWAH, tl.K_ATAS))
     if pol == "stabilize" and not ada_band:
         k.tambah(A_STABILIZE_TANPA_RENTANG, s_t, f"IKU {iku.kode}: polarisasi stabilize tanpa rentang", "Tulis target sebagai rentang (mis. 2,7 – 3) "
                  "atau isi Batas bawah dan Batas atas")
     if t.jenis is not Jenis.RENTANG and t.tunggal() == 0:
-        w = lain[K_TERBURUK]
+        w = lain[tl.K_TERBURUK]
         if pol == "maximize":
             k.tambah(A_TARGET_NOL_MAXIMIZE, s_t, f"IKU {iku.kode}: target 0 pada polarisasi maximize tidak dapat dihitung (pembagian dengan nol)",
                      "Perbaiki target; untuk indikator 'semakin kecil semakin baik' gunakan Minimize")

@@ -1,19 +1,16 @@
 """The rule on formula cells: a grey cell whose formula was overwritten by a typed value."""
 from __future__ import annotations
 
+from ..buku import tata_letak as tl
 from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan
-from ..buku.tata_letak import (EF_PAKCK, EF_SISA, EFISIENSI, K_KALK, K_TARGET_ANGKA, KELUARAN, KL_CKK, KUNCI_HASIL, LEMBAR_TW, PAGU,
-                               PK, PK_KOLOM, REALISASI, REV_PERUBAHAN, RINCIAN, RINCIAN_NILAI0, RIWAYAT, RL_KODE, RL_NAMA, RL_PAGU,
-                               RL_PENYERAPAN, RW_CAPAIAN, NKO_LABEL, TW_CAPAIAN, TW_KODE, TW_NSS_KODE, TW_POL, TW_REALISASI, TW_SS,
-                               TW_STATUS, TW_TARGET)
 from ..data.dataset import Dataset
 from .daftar import GALAT, PERINGATAN, Kumpulan, Sel, aturan
 
 __all__ = ["periksa_rumus"]
 
-RUMUS_ANGGARAN = {"realisasi": (REALISASI, (RL_KODE, RL_NAMA, RL_PAGU, RL_PENYERAPAN)), "keluaran": (KELUARAN, (KL_CKK,)),
-                  "efisiensi": (EFISIENSI, (EF_PAKCK, EF_SISA)), "revisi": (PAGU, (REV_PERUBAHAN,))}
+RUMUS_ANGGARAN = {"realisasi": (tl.REALISASI, (tl.RL_KODE, tl.RL_NAMA, tl.RL_PAGU, tl.RL_PENYERAPAN)), "keluaran": (tl.KELUARAN, (tl.KL_CKK,)),
+                  "efisiensi": (tl.EFISIENSI, (tl.EF_PAKCK, tl.EF_SISA)), "revisi": (tl.PAGU, (tl.REV_PERUBAHAN,))}
 """Formula columns of the finance rows the reader found: row kind -> (sheet, columns)."""
 
 A_RUMUS_TERTIMPA = aturan("rumus-tertimpa", GALAT, "semua", "Sel rumus (abu-abu) yang tertimpa angka atau teks; peringatan saja bila "
@@ -25,29 +22,30 @@ def periksa_rumus(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwulan: 
     harus: list[tuple[Sel, str, str]] = []
     kal = {i.kode: i for i in ds.iku}
     for kode, r in pos.iku_baris:
-        harus.append(((PK, r, pos.iku_kolom.get(PK_KOLOM[K_TARGET_ANGKA], K_TARGET_ANGKA)), GALAT, f"Target (angka) IKU {kode}"))
+        harus.append(((tl.PK, r, pos.iku_kolom.get(tl.PK_KOLOM[tl.K_TARGET_ANGKA], tl.K_TARGET_ANGKA)), GALAT, f"Target (angka) IKU {kode}"))
     for i in triwulan:
-        nama = LEMBAR_TW[i]
+        nama = tl.LEMBAR_TW[i]
         for (j, kode), r in pos.tw.items():
             if j != i:
                 continue
-            for col, apa in ((TW_SS, "Kode SS"), (TW_KODE, "Kode IKU"), (TW_POL, "Polarisasi"), (TW_TARGET, "Target"), (TW_CAPAIAN, "Capaian"),
-                             (TW_STATUS, "Status")):
+            for col, apa in ((tl.TW_SS, "Kode SS"), (tl.TW_KODE, "Kode IKU"), (tl.TW_POL, "Polarisasi"), (tl.TW_TARGET, "Target"),
+                             (tl.TW_CAPAIAN, "Capaian"),
+                             (tl.TW_STATUS, "Status")):
                 harus.append(((nama, r, col), GALAT, f"{apa} IKU {kode}"))
             iku = kal.get(kode)
             if i == 3 and iku is not None and _pk_kalkulator(c, pos, kode):
-                harus.append(((nama, r, TW_REALISASI), PERINGATAN, f"Realisasi IKU {kode} (hasil kalkulator di lembar Rincian)"))
+                harus.append(((nama, r, tl.TW_REALISASI), PERINGATAN, f"Realisasi IKU {kode} (hasil kalkulator di lembar Rincian)"))
         if nama in c.lembar:
             v = c.lembar[nama]
             for r in range(v.baris):
-                label = str(v.v(r, TW_NSS_KODE) or "")
-                if label.startswith(NKO_LABEL[0][:3]) or (label in {s.kode for s in ds.ss} and v.f(r, TW_NSS_KODE) is not None):
-                    harus.append(((nama, r, TW_CAPAIAN), GALAT, f"{label} ({nama})"))
+                label = str(v.v(r, tl.TW_NSS_KODE) or "")
+                if label.startswith(tl.NKO_LABEL[0][:3]) or (label in {s.kode for s in ds.ss} and v.f(r, tl.TW_NSS_KODE) is not None):
+                    harus.append(((nama, r, tl.TW_CAPAIAN), GALAT, f"{label} ({nama})"))
     for (penanda, kunci), (r, _) in pos.rincian.items():
-        if kunci in KUNCI_HASIL:
-            harus.append(((RINCIAN, r, RINCIAN_NILAI0), GALAT, f"{kunci} ({penanda})"))
+        if kunci in tl.KUNCI_HASIL:
+            harus.append(((tl.RINCIAN, r, tl.RINCIAN_NILAI0), GALAT, f"{kunci} ({penanda})"))
     for r in pos.riwayat:
-        harus.append(((RIWAYAT, r, RW_CAPAIAN), GALAT, f"Capaian Riwayat baris {r + 1}"))
+        harus.append(((tl.RIWAYAT, r, tl.RW_CAPAIAN), GALAT, f"Capaian Riwayat baris {r + 1}"))
     for kunci, r in pos.anggaran.items():
         kolom = RUMUS_ANGGARAN.get(kunci[0])
         if kolom:
@@ -65,5 +63,5 @@ def periksa_rumus(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwulan: 
 
 def _pk_kalkulator(c: Cuplikan, pos: Posisi, kode: str) -> bool:
     r = pos.iku.get(kode)
-    col = pos.iku_kolom.get(PK_KOLOM[K_KALK])
-    return r is not None and col is not None and str(c.lembar[PK].v(r, col) or "").strip() != ""
+    col = pos.iku_kolom.get(tl.PK_KOLOM[tl.K_KALK])
+    return r is not None and col is not None and str(c.lembar[tl.PK].v(r, col) or "").strip() != ""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from ..buku import tata_letak as tl
 from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan
-from ..buku.tata_letak import LEMBAR_TW, TW_CAPAIAN, TW_KETERANGAN, TW_REALISASI
 from ..data.dataset import IKU, Dataset
 from ..data.notasi import Jenis, NotasiError, baca_nilai
 from ..hitung.laporan import hitung_capaian, konteks_anggaran, siapkan_iku
@@ -29,14 +29,14 @@ def periksa_tw(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | Non
     for i in ([tw - 1] if tw else range(4)):
         if tw is None and _tw_kosong(c, ds, pos, i):
             r = min(r for (j, _), r in pos.tw.items() if j == i)
-            k.tambah(A_TRIWULAN_KOSONG, (LEMBAR_TW[i], r, TW_REALISASI), f"{LEMBAR_TW[i]} belum diisi: semua realisasi kosong",
-                     f"Isi realisasi {LEMBAR_TW[i]} bila sudah tersedia (periksa dengan --tw {i + 1})")
+            k.tambah(A_TRIWULAN_KOSONG, (tl.LEMBAR_TW[i], r, tl.TW_REALISASI), f"{tl.LEMBAR_TW[i]} belum diisi: semua realisasi kosong",
+                     f"Isi realisasi {tl.LEMBAR_TW[i]} bila sudah tersedia (periksa dengan --tw {i + 1})")
             continue
         _triwulan(k, c, ds, pos, i)
 
 
 def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> None:
-    nama = LEMBAR_TW[i]
+    nama = tl.LEMBAR_TW[i]
     if nama not in c.lembar:
         return
     v = c.lembar[nama]
@@ -44,15 +44,15 @@ def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> Non
         r = pos.tw.get((i, iku.kode))
         if r is None:
             continue
-        sel = (nama, r, TW_REALISASI)
-        x = v.v(r, TW_REALISASI)
-        if v.f(r, TW_REALISASI) is not None and isinstance(x, str) and x.startswith("#"):
+        sel = (nama, r, tl.TW_REALISASI)
+        x = v.v(r, tl.TW_REALISASI)
+        if v.f(r, tl.TW_REALISASI) is not None and isinstance(x, str) and x.startswith("#"):
             continue                            # a calculator's error: reported at its input on Rincian
         n = baca_sel(k, sel, x, f"IKU {iku.kode}, realisasi {nama}")
         if n is None:
             continue
         if not n.tersedia:
-            ada_ket = str(v.v(r, TW_KETERANGAN) or "").strip() != ""
+            ada_ket = str(v.v(r, tl.TW_KETERANGAN) or "").strip() != ""
             k.tambah(A_REALISASI_KOSONG, sel, f"IKU {iku.kode}: realisasi {nama} kosong; capaian n/a",
                      "Isi realisasi bila sudah tersedia" + ("" if ada_ket else ", atau tulis alasannya di kolom Keterangan (l.835)"),
                      tingkat=INFO if ada_ket else PERINGATAN)
@@ -74,8 +74,8 @@ def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> Non
 
 def _tw_kosong(c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> bool:
     baris = [r for (j, _), r in pos.tw.items() if j == i]
-    v = c.lembar.get(LEMBAR_TW[i])
-    return bool(baris) and v is not None and all(v.v(r, TW_REALISASI) in (None, "") for r in baris)
+    v = c.lembar.get(tl.LEMBAR_TW[i])
+    return bool(baris) and v is not None and all(v.v(r, tl.TW_REALISASI) in (None, "") for r in baris)
 
 
 def _skala_target(iku: IKU) -> float | None:
@@ -89,23 +89,23 @@ def _skala_target(iku: IKU) -> float | None:
 def _kumulatif(k: Kumpulan, v: Any, c: Cuplikan, pos: Posisi, iku: IKU, i: int, nilai: float, sel: Sel) -> None:
     for j in range(i - 1, -1, -1):
         r = pos.tw.get((j, iku.kode))
-        if r is None or LEMBAR_TW[j] not in c.lembar:
+        if r is None or tl.LEMBAR_TW[j] not in c.lembar:
             continue
         try:
-            sebelum = baca_nilai(c.lembar[LEMBAR_TW[j]].v(r, TW_REALISASI))
+            sebelum = baca_nilai(c.lembar[tl.LEMBAR_TW[j]].v(r, tl.TW_REALISASI))
         except NotasiError:
             return
         if sebelum.tersedia:
             if nilai < sebelum.tunggal():
-                k.tambah(A_KUMULATIF_TURUN, sel, f"IKU {iku.kode} bersifat kumulatif tetapi realisasi {LEMBAR_TW[i]} ({angka_pesan(nilai)}) lebih kecil "
-                         f"dari {LEMBAR_TW[j]} ({angka_pesan(sebelum.tunggal())})",
+                k.tambah(A_KUMULATIF_TURUN, sel, f"IKU {iku.kode} bersifat kumulatif tetapi realisasi {tl.LEMBAR_TW[i]} ({angka_pesan(nilai)}) lebih kecil "
+                         f"dari {tl.LEMBAR_TW[j]} ({angka_pesan(sebelum.tunggal())})",
                          "Realisasi kumulatif tidak boleh turun; periksa angka atau kolom Kumulatif pada PK")
             return
 
 
 def _nilai_basi(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> None:
     """Cached capaian that differ from a recomputation: the file was saved without recalculating."""
-    nama = LEMBAR_TW[i]
+    nama = tl.LEMBAR_TW[i]
     v = c.lembar[nama]
     konteks = konteks_anggaran(ds)
     peng = vars(ds.pengaturan)
@@ -120,10 +120,10 @@ def _nilai_basi(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> N
         r = pos.tw.get((i, iku.kode))
         if r is None:
             continue
-        tersimpan = v.v(r, TW_CAPAIAN)
+        tersimpan = v.v(r, tl.TW_CAPAIAN)
         if isinstance(tersimpan, (int, float)) and not isinstance(tersimpan, bool):
             if math.isnan(x) or not math.isclose(tersimpan, x, rel_tol=1e-6, abs_tol=1e-6):
-                k.tambah(A_NILAI_BASI, (nama, r, TW_CAPAIAN), f"IKU {iku.kode}: capaian tersimpan {angka_pesan(tersimpan)} berbeda dengan hitung ulang "
+                k.tambah(A_NILAI_BASI, (nama, r, tl.TW_CAPAIAN), f"IKU {iku.kode}: capaian tersimpan {angka_pesan(tersimpan)} berbeda dengan hitung ulang "
                          f"{'n/a' if math.isnan(x) else angka_pesan(x)}", "Buka di Excel dengan Python aktif, tekan Ctrl+Alt+F9, lalu simpan")
 
 
