@@ -168,3 +168,15 @@ def test_udf_lama_tetap_dapat_diimpor():
     assert set(REGISTRI) <= set(dir(udf))
     for nama, f in REGISTRI.items():
         assert getattr(udf, nama).__wrapped__ is f.fungsi
+
+
+def test_setiap_subpaket_ada_di_kontrak_dan_arsitektur():
+    """A new layer cannot slip past the contract or the architecture document."""
+    import configparser
+    cfg = configparser.ConfigParser()
+    cfg.read(AKAR / "setup.cfg", encoding="utf-8")
+    lapisan = {x.strip() for baris in cfg["importlinter:contract:lapisan"]["layers"].split("\n") for x in baris.split("|") if x.strip()}
+    subpaket = {f"kinerja.{p.parent.name}" for p in PAKET.glob("*/__init__.py")}
+    assert lapisan == subpaket == {f"kinerja.{x}" for x in LAPISAN}
+    dokumen = (AKAR / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert all(f"`{x}`" in dokumen for x in subpaket)
