@@ -37,7 +37,7 @@ def _selesai(ws: Any, ds: Dataset, nama: str, lebar: tuple[int, ...], r_akhir: i
     """Column widths, protection (inputs stay unlocked) and print setup of a finance sheet."""
     for c, w in enumerate(lebar):
         ws.set_column(c, c, w)
-    ws.protect("", {"format_columns": True, "format_rows": True})
+    ws.protect("", tl.PROTEKSI[nama])
     cetak(ws, ds, nama, r_akhir, c_akhir, r_kepala)
 
 
@@ -124,7 +124,7 @@ def _realisasi(b: Buku, ds: Dataset, t: Letak) -> None:
     for c, w in enumerate((10, 40, 18, 18, 14) + (14,) * 11):
         ws.set_column(c, c, w)
     ws.freeze_panes(tl.KEG_BARIS0, tl.RL_PAGU)
-    ws.protect("", {"format_columns": True, "format_rows": True})
+    ws.protect("", tl.PROTEKSI[nama])
     cetak(ws, ds, nama, t.rpd_baris0 + n + 2, tl.BULAN_JUMLAH, tl.KEG_BARIS0 - 1)
 
 
@@ -293,5 +293,5 @@ def _anggaran_tw(b: Buku, ds: Dataset, t: Letak) -> None:
     for i, keg in enumerate(a.kegiatan):
         tinggi(ws, tl.TW_ANGGARAN_BARIS0 + i, keg.nama, 34)
     ws.freeze_panes(tl.TW_ANGGARAN_BARIS0, tl.RL_PAGU)
-    ws.protect("", {"format_columns": True, "format_rows": True})
+    ws.protect("", tl.PROTEKSI[nama])
     cetak(ws, ds, nama, tl.TW_ANGGARAN_BARIS0 + n, tl.tw_anggaran_kolom(3) + 3, tl.TW_ANGGARAN_BARIS0 - 1)

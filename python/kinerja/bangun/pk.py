@@ -87,7 +87,7 @@ def lembar_pk(b: Buku, ds: Dataset, t: Letak) -> None:
     for c2, w in enumerate((9, 8, 46, 14, 11, 18, 11, 9, 9, 10, 10, 10, 10, 10, 17, 9, 36, 36)):
         ws.set_column(c2, c2, w)
     ws.freeze_panes(t.iku_awal, 3)
-    ws.protect("", {"format_columns": True, "format_rows": True, "insert_rows": True, "sort": True, "autofilter": True})
+    ws.protect("", tl.PROTEKSI[nama])
     cetak(ws, ds, tl.PK, akhir, len(tl.PK_KOLOM) - 1, t.iku_awal - 1)
 
 

@@ -34,7 +34,7 @@ def lembar_rincian(b: Buku, ds: Dataset, t: Letak) -> None:
     ws.set_column(tl.RINCIAN_KUNCI, tl.RINCIAN_KUNCI, 20)
     ws.set_column(tl.RINCIAN_LABEL, tl.RINCIAN_LABEL, 44)
     ws.set_column(C, 8, 16)
-    ws.protect("", {"format_columns": True, "format_rows": True})
+    ws.protect("", tl.PROTEKSI[nama])
     cetak(ws, ds, nama, r, 8, 0)
 
 

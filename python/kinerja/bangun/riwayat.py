@@ -51,7 +51,7 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
     for c, w in enumerate((6, 46, 11, 10, 7, 11, 12, 12, 12, 11, 12, 10, 40)):
         ws.set_column(c, c, w)
     ws.freeze_panes(R0, tl.RW_NAMA + 1)
-    ws.protect("", {"format_columns": True, "format_rows": True})
+    ws.protect("", tl.PROTEKSI[nama])
     cetak(ws, ds, nama, akhir, len(tl.RIWAYAT_KOLOM) - 1, R0 - 1)
 
 

@@ -98,7 +98,7 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
         ws.set_column(c, c, w)
     ws.set_column(tl.TW_GARIS, tl.TW_GARIS, 9, None, {"hidden": True})
     ws.freeze_panes(tl.TW_BARIS0, tl.TW_NAMA + 1)
-    ws.protect("", {"format_columns": True, "format_rows": True})
+    ws.protect("", tl.PROTEKSI[nama])
     cetak(ws, ds, f"{nama} {ds.tahun}", r_akhir + 20, tl.TW_KETERANGAN, tl.TW_BARIS0 - 1)
 
 

@@ -16,6 +16,11 @@ PAGU, REALISASI, KELUARAN, EFISIENSI, ANGGARAN_TW = "Pagu", "Realisasi", "Keluar
 LEMBAR_ANGGARAN = (PAGU, REALISASI, KELUARAN, EFISIENSI, ANGGARAN_TW)
 
 
+KOLOM_BACA = 64
+"""Columns A..BL: every table of the layout lies within them, and nothing right of them is read (a stray
+value in XFD1 costs nothing)."""
+
+
 def urutan_lembar(ada_anggaran: bool) -> tuple[str, ...]:
     """The sheets in display order (the finance sheets only when the dataset has a budget)."""
     return (PETUNJUK, PK, *LEMBAR_TW, RINCIAN, *(LEMBAR_ANGGARAN if ada_anggaran else ()), RIWAYAT, VALIDASI, XLWINGS_CONF)
@@ -187,6 +192,14 @@ XLWINGS_CONF_ISI = (
     ("ADD_WORKBOOK_TO_PYTHONPATH", "False", ""),
 )
 """The xlwings.conf sheet: key (A), value (B), note (C)."""
+
+# ------------------------------------------------------------------ protection (the builder sets it, the buttons restore it)
+
+PROTEKSI_DASAR = {"format_columns": True, "format_rows": True}
+PROTEKSI = {PK: {**PROTEKSI_DASAR, "insert_rows": True, "sort": True, "autofilter": True},
+            **{nama: PROTEKSI_DASAR for nama in (*LEMBAR_TW, RINCIAN, RIWAYAT, *LEMBAR_ANGGARAN)}}
+"""What staff may still do on each protected sheet (no password; input cells are unlocked), as XlsxWriter's
+``protect`` options. A sheet not listed is not protected."""
 
 # ------------------------------------------------------------------ the look the builder and the exporter share
 
