@@ -177,8 +177,7 @@ def test_isi_sel_jahat_tidak_pernah_meledak(cuplikan_bersih, isian):
     c = copy.deepcopy(cuplikan_bersih)
     tw = c.lembar["TW IV"]
     for i, v in isian:
-        tw.nilai[5 + i][7] = v                 # H6..H19: realisasi TW IV
-        tw.rumus[5 + i][7] = None
+        tw.ganti(5 + i, 7, v)                  # H6..H19: realisasi TW IV, typed
     temuan = validasi(c, 4)                    # no exception, whatever the cells hold
     for i, v in isian:
         sel = f"H{6 + i}"

@@ -1,20 +1,28 @@
-"""A snapshot of a workbook: every sheet's values and formulas as plain lists, and its names.
+"""A snapshot of a workbook: every sheet's cached values and formulas, sparse, and its defined names.
 
 Reading rules (the dataset reader, validation, export) work on a snapshot, never on a live
 library object, so that the same code serves a file on disk (openpyxl, read only) and the
 workbook open in Excel (xlwings, in :mod:`kinerja.excel.makro`): only the loaders differ.
+
+Bounded: only columns A..``tl.KOLOM_BACA`` are read, and only rows that hold something are kept,
+so one stray value in XFD1048576 costs about what the clean workbook costs. A file is opened in
+openpyxl's streaming (read-only) mode, once for the cached values and once for the formulas.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from openpyxl.utils import get_column_letter
 
 from ..data.berkas import BerkasError, periksa_workbook
+from . import tata_letak as tl
 
 __all__ = ["LembarSel", "Cuplikan", "dari_berkas", "alamat"]
+
+_SEL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
 
 def alamat(r: int, c: int) -> str:
@@ -22,37 +30,88 @@ def alamat(r: int, c: int) -> str:
     return f"{get_column_letter(c + 1)}{r + 1}"
 
 
-@dataclass
 class LembarSel:
-    """One sheet: cached values and formulas (``None`` where the cell holds no formula), 0-based."""
+    """One sheet, 0-based: cached values and formulas (a formula's text starts with ``=``); empty cells absent.
 
-    nilai: list[list[Any]] = field(default_factory=list)
-    rumus: list[list[str | None]] = field(default_factory=list)
+    Built from dense rows (``[[...], ...]``, as Excel hands a range over) or from sparse
+    ``{row: {column: value}}`` dictionaries.
+    """
+
+    def __init__(self, nilai: Iterable[list[Any]] | dict[int, dict[int, Any]] | None = None,
+                 rumus: Iterable[list[Any]] | dict[int, dict[int, str]] | None = None) -> None:
+        self._v = _jarang(nilai)
+        self._f = {r: {c: x for c, x in b.items() if isinstance(x, str) and x.startswith("=")} for r, b in _jarang(rumus).items()}
+        self._f = {r: b for r, b in self._f.items() if b}
 
     def v(self, r: int, c: int) -> Any:
-        try:
-            return self.nilai[r][c]
-        except IndexError:
-            return None
+        """Cached value at (r, c), None when empty."""
+        return self._v.get(r, {}).get(c)
 
     def f(self, r: int, c: int) -> str | None:
-        try:
-            return self.rumus[r][c]
-        except IndexError:
-            return None
+        """Formula at (r, c), None when the cell holds none."""
+        return self._f.get(r, {}).get(c)
+
+    @property
+    def nilai(self) -> list[list[Any]]:
+        """Dense rows of cached values, as Excel hands a range over (for small sheets: stand-ins, tests)."""
+        return _padat(self._v, self.baris)
+
+    @property
+    def rumus(self) -> list[list[str | None]]:
+        """Dense rows of formulas (None where a cell holds none)."""
+        return _padat(self._f, self.baris)
+
+    def ganti(self, r: int, c: int, nilai: Any, rumus: str | None = None) -> None:
+        """Set one cell as Excel would save it: its value (None = empty) and its formula (None = typed)."""
+        for isi, x in ((self._v, nilai), (self._f, rumus)):
+            if x is None:
+                isi.get(r, {}).pop(c, None)
+            else:
+                isi.setdefault(r, {})[c] = x
 
     @property
     def baris(self) -> int:
-        return len(self.nilai)
+        """One past the last row that holds something."""
+        return max((*self._v, *self._f), default=-1) + 1
+
+    def baris_terisi(self, dari: int = 0, sampai: int | None = None) -> list[int]:
+        """The rows that hold something, in order, within [dari, sampai)."""
+        return sorted(r for r in {*self._v, *self._f} if r >= dari and (sampai is None or r < sampai))
+
+    def ada_nilai_tersimpan(self) -> bool:
+        """True when at least one formula cell carries a cached value (a file saved by Excel does)."""
+        return any(self.v(r, c) is not None for r, b in self._f.items() for c in b)
+
+
+def _padat(isi: dict[int, dict[int, Any]], n: int) -> list[list[Any]]:
+    lebar = max((c for b in isi.values() for c in b), default=-1) + 1
+    return [[isi.get(r, {}).get(c) for c in range(lebar)] for r in range(n)]
+
+
+def _jarang(isi: Any) -> dict[int, dict[int, Any]]:
+    if not isi:
+        return {}
+    if isinstance(isi, dict):
+        return {r: {c: x for c, x in b.items() if x is not None} for r, b in isi.items() if b}
+    keluar: dict[int, dict[int, Any]] = {}
+    for r, b in enumerate(isi):
+        d = {c: x for c, x in enumerate(b or ()) if x is not None}
+        if d:
+            keluar[r] = d
+    return keluar
 
 
 @dataclass
 class Cuplikan:
-    """A workbook as plain data: sheets by name, defined names -> (sheet, 0-based row, col)."""
+    """A workbook as plain data: sheets by name, defined names -> (sheet, 0-based row, col).
+
+    ``nama_rusak``: defined names that point nowhere (``#REF!``, a missing sheet), with their text.
+    """
 
     nama_berkas: str
     lembar: dict[str, LembarSel]
     nama: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    nama_rusak: dict[str, str] = field(default_factory=dict)
 
     def ambil(self, nama_lembar: str) -> LembarSel:
         if nama_lembar not in self.lembar:
@@ -66,39 +125,66 @@ class Cuplikan:
         return self.lembar[lembar].v(r, c) if lembar in self.lembar else None
 
 
-def _rumus_teks(sel: Any) -> str | None:
-    """The formula of an openpyxl cell, or None (a text that merely starts with '=' is not one)."""
-    if sel.data_type != "f":
+def tujuan_nama(teks: str, lembar: Iterable[str]) -> tuple[str, int, int] | None:
+    """(sheet, row, column) of the first cell a defined name's text refers to; None when it points nowhere."""
+    teks = teks.lstrip("=").split(",")[0]
+    if "!" not in teks:
         return None
-    x = sel.value
-    teks = getattr(x, "text", x)             # openpyxl ArrayFormula / DataTableFormula carry .text
+    judul, sel = teks.rsplit("!", 1)
+    judul = judul.strip("'").replace("''", "'")
+    m = _SEL.match(sel.split(":")[0])
+    if m is None or judul not in set(lembar):
+        return None
+    kol = 0
+    for ch in m.group(1):
+        kol = kol * 26 + ord(ch) - 64
+    return judul, int(m.group(2)) - 1, kol - 1
+
+
+def _baca_lembar(ws: Any, rumus: bool) -> dict[int, dict[int, Any]]:
+    """Rows of one sheet within the readable columns, only those that hold something."""
+    ws.reset_dimensions()                       # the stored dimension may lie; stream what is there
+    keluar: dict[int, dict[int, Any]] = {}
+    for r, baris in enumerate(ws.iter_rows(max_col=tl.KOLOM_BACA, values_only=not rumus)):
+        if rumus:
+            d = {c: _rumus_teks(s) for c, s in enumerate(baris) if s.data_type == "f"}
+        elif baris.count(None) == len(baris):
+            continue
+        else:
+            d = {c: x for c, x in enumerate(baris) if x is not None}
+        if d:
+            keluar[r] = d
+    return keluar
+
+
+def _rumus_teks(sel: Any) -> str:
+    """The formula of a cell (openpyxl ArrayFormula / DataTableFormula carry ``.text``)."""
+    teks = getattr(sel.value, "text", sel.value)
     return "=" + str(teks).lstrip("=")
 
 
 def dari_berkas(path: Path | str) -> Cuplikan:
-    """Snapshot of a workbook file (checked first; opened read-only in memory, never saved)."""
+    """Snapshot of a workbook file (checked first; streamed read-only, never saved)."""
     import openpyxl
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
     p = periksa_workbook(path)
     try:
-        wf = openpyxl.load_workbook(p, data_only=False)
-        wv = openpyxl.load_workbook(p, data_only=True)
+        wv = openpyxl.load_workbook(p, read_only=True, data_only=True, keep_links=False)
+        wf = openpyxl.load_workbook(p, read_only=True, data_only=False, keep_links=False)
+        try:
+            lembar = {ws.title: LembarSel(_baca_lembar(ws, False), _baca_lembar(wf[ws.title], True)) for ws in wv.worksheets}
+            nama, rusak = {}, {}
+            for n, d in wv.defined_names.items():
+                teks = str(d.attr_text or "")
+                t = tujuan_nama(teks, lembar)
+                if t is None:
+                    rusak[n] = teks
+                else:
+                    nama[n] = t
+        finally:
+            wv.close()
+            wf.close()
+    except BerkasError:
+        raise
     except Exception as e:  # openpyxl raises many kinds on a damaged file
         raise BerkasError(f"workbook '{p.name}' tidak dapat dibaca: {e}") from None
-    lembar = {}
-    for ws in wf.worksheets:
-        vs = wv[ws.title]
-        n_r, n_c = ws.max_row, ws.max_column
-        nilai = [[vs.cell(r, c).value for c in range(1, n_c + 1)] for r in range(1, n_r + 1)]
-        rumus = [[_rumus_teks(ws.cell(r, c)) for c in range(1, n_c + 1)] for r in range(1, n_r + 1)]
-        lembar[ws.title] = LembarSel(nilai, rumus)
-    nama = {}
-    for n, d in wv.defined_names.items():
-        for judul, sel in d.destinations:
-            try:
-                kol, baris = coordinate_from_string(sel.replace("$", "").split(":")[0])
-            except ValueError:
-                continue
-            nama[n] = (judul, baris - 1, column_index_from_string(kol) - 1)
-            break
-    return Cuplikan(p.name, lembar, nama)
+    return Cuplikan(p.name, lembar, nama, rusak)
