@@ -1,8 +1,9 @@
 """The Excel adapter (kinerja.excel.makro) against a stand-in for the xlwings object model.
 
 The stand-in holds the committed workbook's cells (values and formulas) and implements only the
-calls the adapter makes (ranges, notes, hyperlinks, names, alert). It checks what reaches the
-sheets: the Validasi rows, the links, the notes put and taken away, and the exported files."""
+calls the adapter makes (ranges, notes, hyperlinks, names, alert, ``WorksheetFunction.CountA``,
+``Protect``). It checks what reaches the sheets: the Validasi rows, the links, the notes put and
+taken away, the protection put back, the exported files, and how many cells a snapshot reads."""
 from __future__ import annotations
 
 import re
@@ -10,6 +11,10 @@ from pathlib import Path
 
 from openpyxl.utils import column_index_from_string
 
+import openpyxl
+import pytest
+
+from kinerja.buku import tata_letak as tl
 from kinerja.buku.tata_letak import BARIS_TEMUAN
 from kinerja.excel import makro
 from kinerja.buku.cuplikan import dari_berkas
@@ -43,8 +48,17 @@ class Rentang:
         return [[(r, c) for c in range(self.a[1], self.b[1] + 1)] for r in range(self.a[0], self.b[0] + 1)]
 
     @property
+    def api(self):
+        return self
+
+    def _serahkan(self):
+        """Cells handed over by one read (counted: a snapshot must not read the whole sheet)."""
+        self.sheet.diserahkan += (self.b[0] - self.a[0] + 1) * (self.b[1] - self.a[1] + 1)
+        return self._sel()
+
+    @property
     def value(self):
-        isi = [[self.sheet.nilai.get(rc) for rc in baris] for baris in self._sel()]
+        isi = [[self.sheet.nilai.get(rc) for rc in baris] for baris in self._serahkan()]
         if self.ndim == 2:
             return isi
         if self.a == self.b:
@@ -61,7 +75,7 @@ class Rentang:
 
     @property
     def formula(self):
-        return tuple(tuple(self.sheet.rumus.get(rc, self.sheet.nilai.get(rc)) or "" for rc in b) for b in self._sel())
+        return tuple(tuple(self.sheet.rumus.get(rc, self.sheet.nilai.get(rc)) or "" for rc in b) for b in self._serahkan())
 
     def clear_contents(self):
         for b in self._sel():
@@ -96,14 +110,18 @@ class Api:
     def Unprotect(self):
         self.sheet.terlindung = False
 
-    def Protect(self, **_):
+    def Protect(self, **kw):
         self.sheet.terlindung = True
+        self.sheet.proteksi.append(kw)
+
+    EnableSelection = 0
 
 
 class Lembar:
     def __init__(self, nama, nilai, rumus, terlindung):
         self.name, self.nilai, self.rumus = nama, nilai, rumus
         self.catatan, self.tautan, self.terlindung = {}, {}, terlindung
+        self.diserahkan, self.proteksi = 0, []
         self.api = Api(self)
 
     def ujung(self):
@@ -132,9 +150,26 @@ class Nama:
         self.refers_to_range.sheet = sheet
 
 
+class FungsiLembar:
+    def __init__(self):
+        self.panggilan = 0
+
+    def CountA(self, rng):
+        """Non-empty cells of a range, counted from the stored cells (never cell by cell)."""
+        self.panggilan += 1
+        sh, (r0, c0), (r1, c1) = rng.sheet, rng.a, rng.b
+        return sum(1 for r, c in {*sh.nilai, *sh.rumus} if r0 <= r <= r1 and c0 <= c <= c1)
+
+
+class ApiAplikasi:
+    def __init__(self):
+        self.WorksheetFunction = FungsiLembar()
+
+
 class Aplikasi:
     def __init__(self, jawab="yes"):
         self.pesan, self.jawab = [], jawab
+        self.api = ApiAplikasi()
 
     def alert(self, prompt, title=None, buttons="ok", **_):
         self.pesan.append(prompt)
@@ -231,3 +266,104 @@ def test_triwulan_dipilih_di_lembar_validasi():
     assert makro.triwulan_aktif(buku) == 2
     buku.sheets.active = buku.sheets["TW IV"]
     assert makro.triwulan_aktif(buku) == 4                          # the active TW sheet wins
+
+
+# ------------------------------------------------------------------ protection put back exactly as built
+
+PROTEKSI_PK = {"DrawingObjects": True, "Contents": True, "Scenarios": True, "AllowFormattingCells": False,
+               "AllowFormattingColumns": True, "AllowFormattingRows": True, "AllowInsertingColumns": False,
+               "AllowInsertingRows": True, "AllowInsertingHyperlinks": False, "AllowDeletingColumns": False,
+               "AllowDeletingRows": False, "AllowSorting": True, "AllowFiltering": True, "AllowUsingPivotTables": False}
+PROTEKSI_TW = {**PROTEKSI_PK, "AllowInsertingRows": False, "AllowSorting": False, "AllowFiltering": False}
+
+
+def test_proteksi_dipulihkan_persis_seperti_dibangun():
+    buku = Buku(WORKBOOK)
+    pk, tw = buku.sheets["PK"], buku.sheets["TW IV"]
+    pk.nilai[(29, 5)] = "naik"                                     # galat on PK
+    r = next(r for r in range(6, 20) if (r, 8) not in tw.rumus)    # a typed TW IV realisasi
+    tw.nilai[(r, 8)] = "banyak"                                    # galat on TW IV (notasi)
+    makro.validasi(buku)
+    assert (29, 5) in pk.catatan and (r, 8) in tw.catatan
+    assert pk.proteksi and all(kw == PROTEKSI_PK for kw in pk.proteksi)
+    assert tw.proteksi and all(kw == PROTEKSI_TW for kw in tw.proteksi)
+    assert pk.terlindung and tw.terlindung and pk.api.EnableSelection == tw.api.EnableSelection == 0
+    assert buku.sheets["Validasi"].proteksi == []                  # never protected, never protected afterwards
+
+
+def test_argumen_proteksi_sama_dengan_proteksi_berkas():
+    """Each Protect keyword means what the builder's file says (openpyxl: True = not allowed)."""
+    wb = openpyxl.load_workbook(WORKBOOK)
+    pasangan = {"AllowFormattingCells": "formatCells", "AllowFormattingColumns": "formatColumns",
+                "AllowFormattingRows": "formatRows", "AllowInsertingColumns": "insertColumns",
+                "AllowInsertingRows": "insertRows", "AllowInsertingHyperlinks": "insertHyperlinks",
+                "AllowDeletingColumns": "deleteColumns", "AllowDeletingRows": "deleteRows", "AllowSorting": "sort",
+                "AllowFiltering": "autoFilter", "AllowUsingPivotTables": "pivotTables"}
+    for ws in wb.worksheets:
+        if ws.title not in tl.PROTEKSI:
+            assert not ws.protection.sheet, ws.title
+            continue
+        kw, pilih = makro.argumen_proteksi(tl.PROTEKSI[ws.title])
+        p = ws.protection
+        assert p.sheet and kw["Contents"] and kw["DrawingObjects"] == bool(p.objects) and kw["Scenarios"] == bool(p.scenarios)
+        assert {k: kw[k] for k in pasangan} == {k: not getattr(p, x) for k, x in pasangan.items()}, ws.title
+        assert pilih == 0 and not p.selectLockedCells and not p.selectUnlockedCells
+    assert makro.argumen_proteksi({})[0] == {**PROTEKSI_PK, "AllowFormattingColumns": False, "AllowFormattingRows": False,
+                                             "AllowInsertingRows": False, "AllowSorting": False, "AllowFiltering": False}
+    assert makro.argumen_proteksi({"select_locked_cells": False})[1] == 1
+    assert makro.argumen_proteksi({"select_unlocked_cells": False})[1] == -4142
+    with pytest.raises(ValueError):
+        makro.argumen_proteksi({"content": True})
+
+
+# ------------------------------------------------------------------ bounded reading in Excel mode
+
+def _isi(c):
+    return {n: (ls.nilai, ls.rumus) for n, ls in c.lembar.items()}
+
+
+def test_cuplikan_excel_sama_dengan_berkas():
+    assert _isi(makro.cuplikan_excel(Buku(WORKBOOK))) == _isi(dari_berkas(WORKBOOK))
+
+
+def test_sel_liar_jauh_tidak_membaca_seluruh_lembar():
+    bersih = Buku(WORKBOOK)
+    acuan = makro.cuplikan_excel(bersih)
+    dasar = {s.name: s.diserahkan for s in bersih.sheets}
+    assert sum(dasar.values()) < 200_000
+
+    buku = Buku(WORKBOOK)
+    for nama in ("PK", "TW IV", "Validasi"):
+        buku.sheets[nama].nilai[(1048576, 16384)] = "x"              # XFD1048576: outside the readable columns
+    c = makro.cuplikan_excel(buku)
+    assert _isi(c) == _isi(acuan)
+    satu_blok = 2 * makro.BLOK_BARIS * tl.KOLOM_BACA                # values + formulas of one block
+    for s in buku.sheets:
+        if s.name in ("PK", "TW IV", "Validasi"):
+            assert s.diserahkan <= satu_blok, s.name                # not 2 x 1048576 x 16384
+        else:
+            assert s.diserahkan == dasar[s.name], s.name
+    assert buku.app.api.WorksheetFunction.panggilan < 200
+
+    buku = Buku(WORKBOOK)
+    pk = buku.sheets["PK"]
+    pk.nilai[(1048576, 1)] = "x"                                   # A1048576: read, but only its block
+    c = makro.cuplikan_excel(buku)
+    assert c.lembar["PK"].v(1048575, 0) == "x"
+    assert pk.diserahkan <= dasar["PK"] + 2 * makro.BLOK_BARIS * tl.KOLOM_BACA
+    assert c.lembar["PK"].baris_terisi()[-2] < 200                 # nothing in between was made up
+
+
+def test_blok_terisi_melewati_blok_kosong():
+    isi = {3, 5000, 1048575}
+    panggilan = []
+
+    def terisi(a, b):
+        panggilan.append((a, b))
+        return any(a <= r <= b for r in isi)
+    blok = makro.blok_terisi(terisi, 0, 1048575, 2000)
+    assert all(b - a < 2000 for a, b in blok) and blok == sorted(blok)
+    assert [r for r in isi if not any(a <= r <= b for a, b in blok)] == []
+    assert len(blok) == 3 and len(panggilan) < 70
+    assert makro.blok_terisi(lambda a, b: False, 0, 10) == []
+    assert makro.blok_terisi(lambda a, b: True, 0, 4999, 2000) == [(0, 1999), (2000, 3999), (4000, 4999)]

@@ -181,6 +181,149 @@ def test_struktur(buku):
     assert conf["UDF Modules"] == "kinerja.udf"
 
 
+def test_xlwings_conf_tanpa_kunci_kosong(buku):
+    """xlwings takes a key from the sheet even when its value is empty (GetConfig in xlwings.bas): an empty
+    Interpreter_Win would hide IT's %USERPROFILE%\\.xlwings\\xlwings.conf. Keys run from A1 down without a gap
+    (xlwings reads column A to the first empty cell)."""
+    ws = buku[0]["xlwings.conf"]
+    kunci = []
+    for r in range(1, 30):
+        if ws.cell(r, 1).value is None:
+            break
+        kunci.append((ws.cell(r, 1).value, ws.cell(r, 2).value))
+    assert all(ws.cell(r, 1).value is None for r in range(len(kunci) + 1, 40))     # nothing below is read as a key
+    conf = dict(kunci)
+    assert len(conf) == len(kunci) and all(isinstance(v, str) and v.strip() for v in conf.values())
+    assert conf["UDF Modules"] == "kinerja.udf" and conf["SHOW_ERROR_POPUPS"] == "False"
+    assert not {k.upper() for k in conf} & {"INTERPRETER_WIN", "INTERPRETER_MAC", "INTERPRETER", "PYTHONPATH", "CONDA PATH",
+                                             "CONDA ENV"}
+    catatan = " ".join(str(ws.cell(r, 3).value or "") for r in range(1, 30))
+    assert "INTERPRETER_WIN" in catatan and "tanpa tanda kutip" in catatan
+
+
+def test_workbook_xml_calc_id_tanpa_hitung_penuh_saat_dibuka():
+    """Excel 365's calcId (191029, what Excel 2019/2021/365 writes) and no fullCalcOnLoad: Excel shows the cached
+    values and recalculates only what changes; an older id would make Excel recompute every UDF on open."""
+    import zipfile
+    from xml.etree import ElementTree as ET
+    with zipfile.ZipFile(WORKBOOK) as z:
+        akar = ET.fromstring(z.read("xl/workbook.xml"))
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    calc = akar.find("m:calcPr", ns)
+    assert calc is not None and calc.get("calcId") == "191029"
+    assert calc.get("fullCalcOnLoad") in (None, "0") and calc.get("forceFullCalc") in (None, "0")
+    assert calc.get("calcMode") in (None, "auto")
+
+
+# ------------------------------------------------------------------ the VBA of the buttons, run by pyOpenVBA's interpreter
+
+XLWINGS_TIRUAN = """Attribute VB_Name = "xlwings"
+' Stand-in for the parts of xlwings.bas the buttons touch: GetConfig, FileExists, RunPython (which, with
+' SHOW_ERROR_POPUPS = False, writes a failed run's message to a new sheet "Error", as ShowError does).
+Public Function GetConfig(configKey As String, Optional default As String = "", Optional source As String = "") As Variant
+    If configKey = "INTERPRETER_WIN" Then GetConfig = @INTERPRETER@ Else GetConfig = default
+End Function
+Function FileExists(ByVal FileSpec As String) As Boolean
+    FileExists = @ADA@
+End Function
+Public Function RunPython(PythonCommand As String)
+    Dim sh As Worksheet
+    Debug.Print "RunPython " & PythonCommand
+    If @NOMOR@ <> 0 Then Err.Raise @NOMOR@, Description:="Permission denied"
+    If @PESAN@ <> "" Then
+        Set sh = ThisWorkbook.Sheets.Add()
+        sh.Name = "Error"
+        sh.Range("A1").Value = @PESAN@
+        RunPython = -1
+    End If
+End Function
+"""
+
+
+def _jalankan_tombol(makro: str, interpreter: str = '""', ada: bool = False, nomor: int = 0, pesan: str = '""'):
+    from pyopenvba.apps.excel import ExcelApplication
+    app = ExcelApplication()
+    app.add_workbook()
+    tiruan = (XLWINGS_TIRUAN.replace("@INTERPRETER@", interpreter).replace("@ADA@", str(ada))
+              .replace("@NOMOR@", str(nomor)).replace("@PESAN@", pesan))
+    app.add_module(tiruan, name="xlwings")
+    app.add_module((folder_vba() / "Kinerja.bas").read_text(encoding="utf-8"), name="Kinerja")
+    aktif = app.workbook.active_sheet.name
+    app.run(makro)                                    # an error VBA did not handle would raise here
+    assert [s.name for s in app.sheets()] == ["Sheet1"] and app.workbook.active_sheet.name == aktif
+    return [c.split(" ", 1)[1] for c in app.console if c.startswith("RunPython ")], [(d[1], d[2]) for d in app.dialogs]
+
+
+@pytest.mark.parametrize("makro, fungsi", [("ValidasiTriwulan", "validasi"), ("EksporTriwulan", "ekspor")])
+def test_tombol_memberi_pesan_indonesia_bila_python_gagal(makro, fungsi):
+    judul = {"validasi": "Validasi Kinerja", "ekspor": "Ekspor Kinerja"}[fungsi]
+    perintah = f"import kinerja.excel.makro; kinerja.excel.makro.{fungsi}()"
+    assert _jalankan_tombol(makro) == ([perintah], [])                            # Python ran, nothing to say
+    assert _jalankan_tombol(makro, '"C:\\Py\\python.exe"', ada=True) == ([perintah], [])
+
+    jalan, pesan = _jalankan_tombol(makro, '"C:\\Py\\python.exe"')              # configured, not there
+    assert jalan == [] and pesan[0][1] == judul and pesan[0][0].startswith("Python tidak ditemukan di:")
+    jalan, pesan = _jalankan_tombol(makro, '"""C:\\Program Files\\Py\\python.exe"""', ada=True)
+    assert jalan == [] and "tanda kutip" in pesan[0][0]
+
+    kasus = {'"Traceback" & vbLf & "ModuleNotFoundError: No module named \'kinerja\'" & vbLf': "Paket Python 'kinerja' belum",
+             '"ModuleNotFoundError: No module named \'xlwings\'"': "Paket Python 'xlwings'",
+             '"\'python\' is not recognized as an internal or external command,"': "Python tidak ditemukan oleh Windows",
+             '"Python was not found; run without arguments to install from the Microsoft Store"': "Python tidak ditemukan",
+             '"Traceback" & vbLf & "ValueError: tahun kosong"': "Python berhenti karena galat:\nValueError: tahun kosong"}
+    for teks, awal in kasus.items():
+        jalan, pesan = _jalankan_tombol(makro, pesan=teks)                        # the Error sheet is read, then deleted
+        assert jalan == [perintah] and len(pesan) == 1 and pesan[0][0].startswith(awal), teks
+
+    jalan, pesan = _jalankan_tombol(makro, nomor=70)                              # Defender ASR: WScript.Run is refused
+    assert pesan[0][0].startswith("Windows menolak Excel menjalankan Python") and "child processes" in pesan[0][0]
+    jalan, pesan = _jalankan_tombol(makro, nomor=5)
+    assert pesan[0][0].startswith("Tombol gagal dijalankan (galat 5")
+    assert all(not any(w in p for w in ("Could not", "Error", "Press Ctrl")) for p, _ in pesan)
+
+
+def test_modul_vba_sendiri_terurai_oleh_pyopenvba():
+    """Compile check (parser) of the hand-written and generated modules; xlwings' own modules are not ours."""
+    from pyopenvba.interpreter import parse_module
+    from kinerja.buku.vba import modul_proyek
+    jenis = {"standar": "standard", "kelas": "class", "dokumen": "document"}
+    kita = [m for m in modul_proyek() if m.nama in ("Kinerja", "ThisWorkbook", "KinerjaFungsi")]
+    assert len(kita) == 3
+    for m in kita:
+        parse_module(m.sumber, name=m.nama, kind=jenis[m.jenis])
+    for f in (*folder_vba().glob("*.bas"), *folder_vba().glob("*.cls")):
+        isi = f.read_bytes()
+        assert isi.count(b"\r\n") == isi.count(b"\n"), f.name                      # CRLF, compiled as it is
+
+
+def test_bantuan_fungsi_satu_gagal_tidak_menghentikan_lainnya():
+    """Each MacroOptions call has its own handler; the book name's apostrophe is doubled inside the quotes."""
+    from pyopenvba.apps.excel import Application, ExcelApplication
+    from pyopenvba.interpreter import MISSING, method
+    from pyopenvba.interpreter._values import error
+    from kinerja.udf import REGISTRI
+    panggilan = []
+
+    class ExcelUji(Application):
+        @method
+        def MacroOptions(self, Macro=MISSING, Description=MISSING, HasMenu=MISSING, MenuText=MISSING,
+                         HasShortcutKey=MISSING, ShortcutKey=MISSING, Category=MISSING, StatusBar=MISSING,
+                         HelpContextID=MISSING, HelpFile=MISSING, ArgumentDescriptions=MISSING):
+            panggilan.append((Macro, Description, Category, list(ArgumentDescriptions.items)))
+            if str(Macro).endswith("!STATUS_CAPAIAN"):
+                raise error(1004)                     # refused: the others must still be registered
+
+    app = ExcelApplication()
+    book = app.add_workbook()
+    book.name = "Kinerja D4 (O'Brien).xlsm"
+    app.application.__class__ = ExcelUji
+    app.add_module(bantuan_fungsi(), name="KinerjaFungsi")
+    assert app.run("DaftarkanFungsi") == 1
+    assert [m for m, *_ in panggilan] == [f"'Kinerja D4 (O''Brien).xlsm'!{n}" for n in REGISTRI]
+    for (_, uraian, kategori, arg), f in zip(panggilan, REGISTRI.values()):
+        assert uraian == f.bantuan and kategori == "Kinerja" and arg == [a.bantuan for a in f.argumen]
+
+
 def test_tanpa_rumus_larik(buku):
     """LibreOffice recomputes array formulas on load (showing #NAME?): the workbook writes none."""
     rumus, _ = buku

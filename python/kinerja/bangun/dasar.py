@@ -22,9 +22,11 @@ from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
 from ..data.notasi import NotasiError, baca_nilai
 
-__all__ = ["Buku", "Gaya", "Letak", "WAKTU_DOKUMEN", "ANGKA", "ANGKA0", "UMUM", "RUPIAH", "ref", "rentang", "angka_atau_teks",
-           "cache", "cetak", "tinggi", "lampu", "angka_excel", "tambah", "jumlah", "rata"]
+__all__ = ["Buku", "Gaya", "Letak", "CALC_ID_EXCEL", "WAKTU_DOKUMEN", "ANGKA", "ANGKA0", "UMUM", "RUPIAH", "ref", "rentang",
+           "angka_atau_teks", "cache", "cetak", "tinggi", "lampu", "angka_excel", "tambah", "jumlah", "rata"]
 
+CALC_ID_EXCEL = 191029
+"""``calcId`` Excel 2019/2021/365 writes into ``xl/workbook.xml`` (XlsxWriter's default, 124519, is Excel 2007's)."""
 WAKTU_DOKUMEN = dt.datetime(2025, 1, 31, 0, 0, 0)
 """Fixed document dates: the same inputs give a byte-identical file."""
 ANGKA = "[$-421]#,##0.00"
@@ -100,7 +102,11 @@ class Buku:
 
     def __init__(self, path: Path, ds: Dataset):
         self.wb = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False, "strings_to_formulas": False})
-        self.wb.calc_on_load = False     # viewers must show the cached values, not force a recalculation
+        # Excel 365's calculation engine id: a file stamped with an id lower than the opening Excel's is fully
+        # recalculated on open (every UDF through Python); with the current id Excel 2010+ shows the cached values
+        # and recalculates what changes. No fullCalcOnLoad either: viewers must show the cached values.
+        self.wb.set_calc_mode("auto", calc_id=CALC_ID_EXCEL)
+        self.wb.calc_on_load = False
         self.wb.set_properties({"title": f"Laporan Kinerja {ds.unit} {ds.tahun}", "author": "kinerja",
                                 "company": ds.instansi, "created": WAKTU_DOKUMEN, "comments": "Dibangun oleh 'kinerja bangun'"})
         self.wb.set_custom_property("Tahun", str(ds.tahun))

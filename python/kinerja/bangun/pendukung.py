@@ -29,14 +29,22 @@ def lembar_validasi(b: Buku, ds: Dataset) -> None:
     cetak(ws, ds, nama, 40, len(tl.VALIDASI_KOLOM) - 1, tl.VALIDASI_KEPALA_BARIS)
 
 
+CATATAN_INTERPRETER = ("Python (Interpreter_Win) diatur TI di %USERPROFILE%\\.xlwings\\xlwings.conf, baris: "
+                       '"INTERPRETER_WIN","C:\\...\\python.exe". Kunci yang ada di lembar ini, walau kosong, mengalahkan '
+                       "berkas itu; bila perlu ditulis di sini, tambahkan langsung di bawah tabel, tanpa tanda kutip.")
+
+
 def lembar_xlwings(b: Buku) -> None:
-    """Write xlwings.conf: interpreter (set by IT), the UDF module, and xlwings' switches."""
+    """Write xlwings.conf: only keys with a value (an empty key would override IT's user-level xlwings.conf), the
+    UDF module first; a note below the table (column C, so xlwings, reading column A, never takes it for a key)."""
     ws = b.tambah(tl.XLWINGS_CONF)
     for r, (k, v, ket) in enumerate(tl.XLWINGS_CONF_ISI):
+        if not v:
+            raise ValueError(f"xlwings.conf: kunci '{k}' tanpa nilai akan menimpa xlwings.conf pengguna")
         b.tulis(tl.XLWINGS_CONF, r, 0, k)
-        b.tulis(tl.XLWINGS_CONF, r, 1, v or None, "masukan_teks")
+        b.tulis(tl.XLWINGS_CONF, r, 1, v, "masukan_teks")
         ws.write(r, 2, ket, b.gaya["catatan"])
+    ws.write(len(tl.XLWINGS_CONF_ISI) + 1, 2, CATATAN_INTERPRETER, b.gaya["catatan"])
     ws.set_column(0, 0, 30)
     ws.set_column(1, 1, 30)
-    ws.set_column(2, 2, 50)
-
+    ws.set_column(2, 2, 80)

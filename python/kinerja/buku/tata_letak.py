@@ -180,18 +180,20 @@ BARIS_TEMUAN = 4
 KOLOM_TANDA = 6
 
 XLWINGS_CONF_ISI = (
-    ("Interpreter_Win", "", "Path python.exe (kosong = python di PATH). Diisi TI."),
-    ("Interpreter_Mac", "", "Path python (macOS)."),
-    ("PYTHONPATH", "", "Kosong: paket kinerja dipasang dengan pip."),
-    ("Conda Path", "", ""),
-    ("Conda Env", "", ""),
     ("UDF Modules", "kinerja.udf", "Modul fungsi Excel."),
     ("Debug UDFs", "False", ""),
     ("Use UDF Server", "False", ""),
     ("Show Console", "False", ""),
-    ("ADD_WORKBOOK_TO_PYTHONPATH", "False", ""),
+    ("ADD_WORKBOOK_TO_PYTHONPATH", "False", "Paket kinerja dipasang dengan pip; folder workbook tidak perlu."),
+    ("SHOW_ERROR_POPUPS", "False", "Galat Python tidak tampil sebagai jendela xlwings: tombol menampilkan pesannya sendiri."),
 )
-"""The xlwings.conf sheet: key (A), value (B), note (C)."""
+"""The xlwings.conf sheet: key (A), value (B), note (C); every value non-empty. xlwings takes a key from the sheet
+as soon as the sheet has it, even empty (``GetConfig`` in xlwings.bas: sheet, then ``xlwings.conf`` beside the
+workbook, then ``%USERPROFILE%\\.xlwings\\xlwings.conf``), so an empty ``Interpreter_Win`` here would hide IT's
+central setting: the interpreter is set in the user (or folder) config file, or as a row right below these (xlwings
+reads column A from A1 down to the first empty cell). ``SHOW_ERROR_POPUPS = False`` makes xlwings write a failed
+RunPython's message to a sheet ``Error`` instead of an English pop-up; the buttons read it and tell staff in
+Indonesian."""
 
 # ------------------------------------------------------------------ protection (the builder sets it, the buttons restore it)
 

@@ -5,7 +5,7 @@ generated from the UDF registry, and the xlwings standalone runtime.
   writes (``XLPy.CallUDF("kinerja.udf", ...)``), so the functions work on open without pressing
   Import.
 * ``KinerjaFungsi``: ``DaftarkanFungsi`` registers each function's help and argument help with
-  ``Application.MacroOptions`` under category ``Kinerja`` (called from ``Workbook_Open``).
+  ``Application.MacroOptions`` under category ``Kinerja`` (called from ``Workbook_Open``), one error handler per call.
 * ``xlwings`` + ``Dictionary``: the standalone runtime copied from the installed xlwings package
   (BSD-3, licence kept in the module header), so no add-in reference is needed. The version is
   pinned in setup.cfg because the built file must be reproducible.
@@ -79,18 +79,32 @@ def _vba_teks(s: str) -> str:
 
 
 def bantuan_fungsi(fungsi: list[FungsiExcel] | None = None) -> str:
-    """``KinerjaFungsi.DaftarkanFungsi``: Function Wizard help for every function (<= 255 chars)."""
+    """``KinerjaFungsi.DaftarkanFungsi``: Function Wizard help for every function (<= 255 chars).
+
+    Each ``Application.MacroOptions`` call sits in ``Daftarkan`` with its own error handler, so one refused function
+    does not stop the others; ``DaftarkanFungsi`` returns how many were refused. The macro is named
+    ``'<book name, ' doubled>'!FUNC`` so that a file name with an apostrophe works.
+    """
     baris = ['Attribute VB_Name = "KinerjaFungsi"',
              "' Dibangkitkan dari katalog kinerja.buku.fungsi oleh 'kinerja bangun' - jangan diubah dengan tangan.",
              "Option Explicit", "",
-             "Public Sub DaftarkanFungsi()",
-             "    Dim arg() As String"]
+             "Public Function DaftarkanFungsi() As Long",
+             "    Dim arg() As String, buku As String, gagal As Long",
+             "    buku = \"'\" & Replace(ThisWorkbook.Name, \"'\", \"''\")"]
     for f in fungsi or daftar_fungsi():
         baris.append(f"    ReDim arg(0 To {len(f.argumen) - 1})")
         baris += [f"    arg({i}) = {_vba_teks(a.bantuan)}" for i, a in enumerate(f.argumen)]
-        baris.append(f"    Application.MacroOptions Macro:=\"'\" & ThisWorkbook.Name & \"'!{f.nama}\", "
-                     f"Description:={_vba_teks(f.bantuan)}, Category:={_vba_teks(KATEGORI)}, ArgumentDescriptions:=arg")
-    baris += ["End Sub", ""]
+        baris.append(f"    gagal = gagal + Daftarkan(Macro:=buku & \"'!{f.nama}\", Description:={_vba_teks(f.bantuan)}, "
+                     "ArgumentDescriptions:=arg)")
+    baris += ["    DaftarkanFungsi = gagal", "End Function", "",
+              "Private Function Daftarkan(ByVal Macro As String, ByVal Description As String, ArgumentDescriptions() As String) As Long",
+              "    On Error GoTo gagal",
+              f"    Application.MacroOptions Macro:=Macro, Description:=Description, Category:={_vba_teks(KATEGORI)}, _",
+              "        ArgumentDescriptions:=ArgumentDescriptions",
+              "    Exit Function",
+              "gagal:",
+              "    Daftarkan = 1",
+              "End Function", ""]
     return _crlf("\n".join(baris))
 
 

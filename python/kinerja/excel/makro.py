@@ -2,8 +2,9 @@
 ``Kinerja.EksporTriwulan``): a thin adapter between the live workbook (``xw.Book.caller()``) and
 the rules, which are the same as ``kinerja validasi`` / ``kinerja ekspor`` on a file.
 
-What this module does with Excel: read every sheet's values and formulas in one call per sheet
-into a :class:`~kinerja.cuplikan.Cuplikan`; write the findings into the ``Validasi`` sheet with a
+What this module does with Excel: read every sheet's values and formulas into a
+:class:`~kinerja.cuplikan.Cuplikan`, bounded like the file reader (columns A..``tl.KOLOM_BACA``, empty row
+blocks skipped after one ``CountA`` each); write the findings into the ``Validasi`` sheet with a
 link to each cell; mark the cells with a note (removed at the next run); export with Excel's
 own means (a values-only copy of the sheet saved as .xlsx, Excel's PDF export). It never saves
 the workbook itself.
@@ -14,7 +15,7 @@ import datetime as dt
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..buku import tata_letak as tl
 from ..buku.baca import baca
@@ -25,9 +26,21 @@ from ..keluaran.tabel_tw import tabel_tw
 from ..periksa import GALAT, Temuan, ada_galat
 from ..periksa import validasi as periksa_validasi
 
-__all__ = ["validasi", "ekspor", "cuplikan_excel", "tulis_temuan", "triwulan_aktif"]
+__all__ = ["validasi", "ekspor", "cuplikan_excel", "blok_terisi", "tulis_temuan", "triwulan_aktif", "argumen_proteksi"]
 
 PENANDA_CATATAN = "Validasi Kinerja"
+BLOK_BARIS = 2000
+"""Rows read per call in Excel mode; a larger span is halved while it holds something (an empty half costs one
+``CountA``), so a stray value in row 1048576 costs a few dozen counts and one block instead of a million rows."""
+
+_IZIN_EXCEL = {"format_cells": "AllowFormattingCells", "format_columns": "AllowFormattingColumns",
+               "format_rows": "AllowFormattingRows", "insert_columns": "AllowInsertingColumns",
+               "insert_rows": "AllowInsertingRows", "insert_hyperlinks": "AllowInsertingHyperlinks",
+               "delete_columns": "AllowDeletingColumns", "delete_rows": "AllowDeletingRows", "sort": "AllowSorting",
+               "autofilter": "AllowFiltering", "pivot_tables": "AllowUsingPivotTables"}
+"""XlsxWriter ``protect`` option (True = staff may) -> Excel ``Worksheet.Protect`` keyword of the same meaning."""
+_TANPA_BATAS, _SEL_TERBUKA, _TANPA_PILIH = 0, 1, -4142
+"""``Worksheet.EnableSelection``: xlNoRestrictions, xlUnlockedCells, xlNoSelection."""
 
 
 def _buku(book: Any = None) -> Any:
@@ -38,14 +51,29 @@ def _buku(book: Any = None) -> Any:
 
 
 def cuplikan_excel(book: Any) -> Cuplikan:
-    """Snapshot of the open workbook: values and formulas of each sheet, defined names."""
+    """Snapshot of the open workbook: values and formulas of each sheet (bounded, sparse), defined names."""
+    try:
+        countA = book.app.api.WorksheetFunction.CountA
+    except Exception:  # no worksheet functions through this bridge (macOS): every block is read
+        countA = None
     lembar = {}
     for sh in book.sheets:
         akhir = sh.used_range.last_cell
-        area = sh.range((1, 1), (max(akhir.row, 1), max(akhir.column, 1)))
-        nilai = area.options(ndim=2).value
-        rumus = [[f if isinstance(f, str) and f.startswith("=") else None for f in baris] for baris in _dua_dimensi(area.formula)]
-        lembar[sh.name] = LembarSel([list(b) for b in nilai], rumus)
+        kolom = max(1, min(akhir.column, tl.KOLOM_BACA))
+
+        def terisi(a: int, b: int, sh: Any = sh, kolom: int = kolom) -> bool:
+            return countA is None or bool(countA(sh.range((a + 1, 1), (b + 1, kolom)).api))
+        nilai: dict[int, dict[int, Any]] = {}
+        rumus: dict[int, dict[int, Any]] = {}
+        for a, b in blok_terisi(terisi, 0, max(akhir.row, 1) - 1):
+            area = sh.range((a + 1, 1), (b + 1, kolom))
+            for isi, tabel, ada in ((nilai, area.options(ndim=2).value, _ada_nilai),
+                                    (rumus, _dua_dimensi(area.formula), _ada_rumus)):
+                for i, baris in enumerate(tabel):
+                    d = {c: x for c, x in enumerate(baris) if ada(x)}
+                    if d:
+                        isi[a + i] = d
+        lembar[sh.name] = LembarSel(nilai, rumus)
     nama = {}
     for n in book.names:
         try:
@@ -54,6 +82,30 @@ def cuplikan_excel(book: Any) -> Cuplikan:
             continue
         nama[n.name.split("!")[-1]] = (rng.sheet.name, rng.row - 1, rng.column - 1)
     return Cuplikan(book.name, lembar, nama)
+
+
+def blok_terisi(terisi: Callable[[int, int], bool], r0: int, r1: int, blok: int = BLOK_BARIS) -> list[tuple[int, int]]:
+    """Blocks (first, last row; 0-based, inclusive) of at most ``blok`` rows within [r0, r1], in order, that
+    ``terisi(first, last)`` says hold something: a span that holds something is halved until it fits a block."""
+    keluar, tumpuk = [], [(r0, r1)]
+    while tumpuk:
+        a, b = tumpuk.pop()
+        if a > b or not terisi(a, b):
+            continue
+        if b - a < blok:
+            keluar.append((a, b))
+        else:
+            m = a + max(1, (b - a + 1) // (2 * blok)) * blok - 1   # halves on block boundaries
+            tumpuk += [(m + 1, b), (a, m)]
+    return keluar
+
+
+def _ada_nilai(x: Any) -> bool:
+    return x is not None
+
+
+def _ada_rumus(x: Any) -> bool:
+    return isinstance(x, str) and x.startswith("=")
 
 
 def _dua_dimensi(x: Any) -> list[list[Any]]:
@@ -73,9 +125,24 @@ def triwulan_aktif(book: Any) -> int | None:
     return tl.LEMBAR_TW.index(nama) + 1 if nama in tl.LEMBAR_TW else None
 
 
+def argumen_proteksi(opsi: dict[str, bool]) -> tuple[dict[str, bool], int]:
+    """Excel's ``Protect`` keyword arguments and ``EnableSelection`` for XlsxWriter ``protect`` options (its
+    defaults where an option is absent), so a re-protected sheet allows exactly what the builder allowed."""
+    o = {"sheet": True, "objects": False, "scenarios": False, "select_locked_cells": True, "select_unlocked_cells": True,
+         **opsi}
+    tidak_dikenal = set(o) - set(_IZIN_EXCEL) - {"sheet", "objects", "scenarios", "select_locked_cells", "select_unlocked_cells"}
+    if tidak_dikenal:
+        raise ValueError(f"opsi proteksi tanpa padanan Excel: {sorted(tidak_dikenal)}")
+    kw = {"DrawingObjects": not o["objects"], "Contents": bool(o["sheet"]), "Scenarios": not o["scenarios"],
+          **{excel: bool(o.get(x, False)) for x, excel in _IZIN_EXCEL.items()}}
+    pilih = (_TANPA_BATAS if o["select_locked_cells"] else _SEL_TERBUKA) if o["select_unlocked_cells"] else _TANPA_PILIH
+    return kw, pilih
+
+
 @contextmanager
 def _tanpa_proteksi(sheet: Any):
-    """Notes cannot be added to a protected sheet: lift the (password-less) protection meanwhile."""
+    """Notes cannot be added to a protected sheet: lift the (password-less) protection meanwhile, then protect
+    it again with the builder's permissions (``tl.PROTEKSI``; XlsxWriter's defaults for a sheet not listed)."""
     terlindung = bool(sheet.api.ProtectContents)
     if terlindung:
         sheet.api.Unprotect()
@@ -83,7 +150,9 @@ def _tanpa_proteksi(sheet: Any):
         yield sheet
     finally:
         if terlindung:
-            sheet.api.Protect(AllowFormattingColumns=True, AllowFormattingRows=True)
+            kw, pilih = argumen_proteksi(tl.PROTEKSI.get(sheet.name, {}))
+            sheet.api.Protect(**kw)
+            sheet.api.EnableSelection = pilih
 
 
 def tulis_temuan(book: Any, temuan: list[Temuan]) -> None:
