@@ -104,7 +104,7 @@ def test_rumus_tertimpa_angka(dasar, tmp_path):
 
 def test_nilai_tersimpan_basi(dasar, tmp_path):
     path = pb.ubah_sel(WORKBOOK, tmp_path / "basi.xlsm", "TW IV", "I9", cache=99)
-    assert _kunci(validasi(dari_berkas(path), 4)) - dasar == {("peringatan", "TW IV", "I9", "nilai-basi")}
+    assert _kunci(validasi(dari_berkas(path), 4)) - dasar == {("galat", "TW IV", "I9", "nilai-basi")}
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 
 __all__ = ["bulat", "potong"]
 
@@ -11,7 +11,8 @@ def _kuantum(x: float, desimal: int, cara: str) -> float:
     if math.isnan(x) or math.isinf(x):
         return x
     # 15 significant digits first: 82/80*100 is 102.49999999999999 in binary but 102,5 on paper.
-    return float(Decimal(format(float(x), ".15g")).quantize(Decimal(1).scaleb(-desimal), rounding=cara))
+    konteks = Context(prec=abs(desimal) + 330)     # enough digits for any float (1e308) at any number of decimals
+    return float(Decimal(format(float(x), ".15g")).quantize(Decimal(1).scaleb(-desimal), rounding=cara, context=konteks))
 
 
 def bulat(x: float, desimal: int) -> float:

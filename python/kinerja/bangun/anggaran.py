@@ -84,7 +84,7 @@ def _pagu(b: Buku, ds: Dataset, t: Letak) -> None:
         b.tulis(nama, r0 + i, tl.PK_KEG_PAGU, angka_atau_teks(k.pagu), "masukan_rp")
     akhir = r0 + len(a.kegiatan) - 1
     r = akhir + 1
-    b.tulis(nama, r, tl.PK_KEG_NAMA, "Jumlah pagu kegiatan", "teks_kunci")
+    b.tulis(nama, r, tl.PK_KEG_NAMA, tl.PAGU_JUMLAH, "teks_kunci")
     total = jumlah([b.ambil(nama, x, tl.PK_KEG_PAGU) for x in range(r0, akhir + 1)])
     b.rumus(nama, r, tl.PK_KEG_PAGU, f"=SUM({rentang(None, r0, tl.PK_KEG_PAGU, akhir, tl.PK_KEG_PAGU)})", total, "rupiah")
     b.tulis(nama, r + 1, tl.PK_KEG_NAMA, "Selisih terhadap pagu terkini", "teks_kunci")

@@ -61,7 +61,7 @@ def lembar_pk(b: Buku, ds: Dataset, t: Letak) -> None:
         b.wb.define_name(nama_def, f"={rentang(nama, t.ss_awal, c2, ss_akhir, c2)}")
 
     t.iku_awal = ss_akhir + tl.IKU_JARAK
-    ws.write(t.iku_awal - 2, 0, "Indikator Kinerja Utama", g["bagian"])
+    ws.write(t.iku_awal - 2, 0, tl.IKU_JUDUL, g["bagian"])
     for c2, h in enumerate(tl.PK_KOLOM):
         ws.write(t.iku_awal - 1, c2, h, g["kepala"])
     t.n_iku = len(ds.iku)

@@ -182,7 +182,7 @@ def _blok_sakip(b: Buku, ds: Dataset, r: int, t: Letak) -> int:
     r += 1
     r0 = r
     for komp, nilai in e.nilai.items():
-        b.tulis(nama, r, tl.RINCIAN_KUNCI, f"sakip:{komp}", "kunci_kecil")
+        b.tulis(nama, r, tl.RINCIAN_KUNCI, f"{tl.SAKIP_KUNCI}{komp}", "kunci_kecil")
         b.tulis(nama, r, tl.RINCIAN_LABEL, komp.replace("_", " ").capitalize(), "teks")
         b.tulis(nama, r, C, float(e.bobot[komp]), "masukan")
         for j, s in enumerate(sub):

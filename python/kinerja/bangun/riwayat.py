@@ -64,7 +64,7 @@ def _tren(b: Buku, ds: Dataset, nama: str, r0: int, r1: int) -> None:
     seri = [(k, v) for k, v in per.items() if len(v) >= 3]
     rt = r1 + 3
     ws = b.lembar[nama]
-    ws.write(rt, 0, "Tren capaian (%)", b.gaya["bagian"])
+    ws.write(rt, 0, tl.TREN_JUDUL, b.gaya["bagian"])
     ws.write(rt + 1, tl.RW_KODE, "Kode", b.gaya["kepala"])
     ws.write(rt + 1, tl.RW_NAMA, "Indikator", b.gaya["kepala"])
     for j, th in enumerate(tahun):

@@ -57,7 +57,7 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
     ss_iku = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_SS)
 
     r_nss = akhir + 3
-    ws.write(r_nss - 1, 0, "Nilai Sasaran Strategis (NSS) dan Nilai Kinerja Organisasi (NKO)", g["bagian"])
+    ws.write(r_nss - 1, 0, tl.NSS_JUDUL, g["bagian"])
     for c, h in ((tl.TW_NSS_KODE, "Kode SS"), (tl.TW_NSS_NAMA, "Sasaran Strategis"), (tl.TW_NSS_PERSPEKTIF, "Perspektif"), (tl.TW_CAPAIAN, "NSS (%)"),
                  (tl.TW_STATUS, "Status")):
         ws.write(r_nss, c, h, g["kepala"])

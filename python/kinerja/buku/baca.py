@@ -1,46 +1,42 @@
 """Read a Kinerja workbook back into a :class:`~kinerja.data.dataset.Dataset` (never writing to it).
 
-The PK sheet is the master: settings by their defined names, the SS and IKU tables by their
-header rows. Realisasi come from the TW sheets (TW IV is the year); an IKU whose TW IV realisasi
-is a formula takes its value from its calculator, whose inputs are the rows of its Rincian block
-(keys in column A). Riwayat rows become the history. Values are read as Excel stored them
-(cached results of formula cells), from a :class:`~kinerja.cuplikan.Cuplikan`, so a file and the
-workbook open in Excel read alike. Every position comes from :mod:`~kinerja.buku.tata_letak`.
-:class:`Posisi` remembers where each value came from, so that validation can name the cell.
+The PK sheet is the master: settings by their defined names (or, when a name is broken, by their
+label), the SS and IKU tables by their header rows, each table up to the marker that ends it
+(:mod:`~kinerja.buku.tabel`), never "until the first blank". Realisasi come from the TW sheets
+(TW IV is the year); an IKU whose TW IV realisasi is a formula takes its value from its
+calculator, whose inputs are the rows of its Rincian block (keys in column A); an input that is a
+link is read as the reference it is (``@penyerapan_anggaran``, ``@sakip``), not as its cached
+value. Riwayat rows become the history. Every position comes from :mod:`~kinerja.buku.tata_letak`.
+:class:`Posisi` remembers where each value came from and every structural problem found, so that
+validation can name the cell.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..data.berkas import BerkasError
-from ..data.dataset import (
-    IKU,
-    SS,
-    Anggaran,
-    BarisRiwayat,
-    Dataset,
-    EvaluasiSakip,
-    Kegiatan,
-    Keluaran,
-    OutputEfisiensi,
-    Pengaturan,
-    RevisiPagu,
-)
+from ..data.dataset import IKU, SS, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
 from ..hitung.penghitung import PENGHITUNG
 from . import tata_letak as tl
-from .cuplikan import Cuplikan, LembarSel, dari_berkas
+from .baca_anggaran import baca_anggaran
+from .cuplikan import Cuplikan, dari_berkas
+from .tabel import Masalah, baris_tabel, cari_baris, teks
 
-__all__ = ["baca_dataset", "baca", "Posisi"]
+__all__ = ["baca_dataset", "baca", "Posisi", "Masalah", "blok_rincian"]
 
 Sel = tuple[str, int, int]
 """(sheet, 0-based row, 0-based column)."""
+_NAMA = re.compile(r"^=\s*([A-Za-z_][A-Za-z0-9_.]*)\s*$")
+_SEL = re.compile(r"^=\s*(?:'?([^'!]+)'?!)?\$?([A-Z]{1,3})\$?(\d+)\s*$")
+REFERENSI_BALIK = {nama: kunci for kunci, nama in tl.REFERENSI.items()}
 
 
 @dataclass
 class Posisi:
-    """Where each value of the dataset sits in the workbook."""
+    """Where each value of the dataset sits in the workbook, and what is wrong with its structure."""
 
     pengaturan: dict[str, Sel] = field(default_factory=dict)
     ss: dict[str, Sel] = field(default_factory=dict)                  # kode SS -> its cell
@@ -48,20 +44,11 @@ class Posisi:
     iku_kolom: dict[str, int] = field(default_factory=dict)           # PK header -> column
     iku_baris: list[tuple[str, int]] = field(default_factory=list)    # every PK IKU row (duplicates kept)
     tw: dict[tuple[int, str], int] = field(default_factory=dict)      # (TW index, kode IKU) -> row
+    keterangan: dict[tuple[int, str], Any] = field(default_factory=dict)   # (TW index, kode IKU) -> Keterangan as typed
     rincian: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)   # (block, key) -> (row, n values)
     riwayat: list[int] = field(default_factory=list)                  # row of each history entry
     anggaran: dict[tuple, int] = field(default_factory=dict)          # finance rows: ("revisi", i), ("realisasi", i), ...
-
-
-def _teks(x: Any) -> str:
-    return "" if x is None else str(x).strip()
-
-
-def _cari_baris(ws: LembarSel, kolom: int, teks: str) -> int | None:
-    for r in range(ws.baris):
-        if ws.v(r, kolom) == teks:
-            return r
-    return None
+    masalah: list[Masalah] = field(default_factory=list)              # structural problems, each at a cell
 
 
 def baca_dataset(path: Path | str) -> Dataset:
@@ -72,115 +59,176 @@ def baca_dataset(path: Path | str) -> Dataset:
 def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
     """The dataset of a snapshot and the position of its values."""
     pos = Posisi()
-    peng = {}
-    for nama, kunci, _ in tl.PENGATURAN:
-        peng[kunci] = c.nilai_nama(nama)
-        if nama in c.nama:
-            pos.pengaturan[nama] = c.nama[nama]
-    ss = _baca_ss(c, pos)
+    if tl.PK not in c.lembar:
+        raise BerkasError(f"workbook '{c.nama_berkas}' tidak memiliki lembar '{tl.PK}': bukan workbook Kinerja")
+    for nama in tl.urutan_lembar(tl.PAGU in c.lembar)[:-2]:
+        if nama not in c.lembar:
+            pos.masalah.append(Masalah(tl.PK, 0, 0, f"lembar '{nama}' tidak ada", "Kembalikan lembarnya (salin dari workbook "
+                                       "bawaan) atau susun ulang workbook; tanpa lembar itu angkanya tidak dapat diperiksa"))
+    peng = _pengaturan(c, pos)
     iku = _baca_iku(c, pos)
     if not iku:
-        raise BerkasError(f"workbook '{c.nama_berkas}': tabel IKU pada lembar PK kosong atau tidak ditemukan")
+        raise BerkasError(f"workbook '{c.nama_berkas}': tabel IKU pada lembar PK kosong atau tidak ditemukan "
+                          f"(judul kolom '{tl.IKU_KEPALA}' di kolom A)")
     try:
         tahun = int(peng.pop("tahun") or 0)
     except (TypeError, ValueError):
         tahun = 0
     ds = Dataset(
-        unit=_teks(peng.pop("unit")), unit_singkat=_teks(peng.pop("unit_singkat")) or "Unit", instansi=_teks(peng.pop("instansi")),
-        tahun=tahun, periode=_teks(peng.pop("periode")), sumber=c.nama_berkas,
-        pengaturan=Pengaturan(**peng), ss=tuple(ss), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
-        anggaran=_baca_anggaran(c, tahun, pos), sakip=tuple(_baca_sakip(c)),
+        unit=teks(peng.pop("unit")), unit_singkat=teks(peng.pop("unit_singkat")) or "Unit", instansi=teks(peng.pop("instansi")),
+        tahun=tahun, periode=teks(peng.pop("periode")), sumber=c.nama_berkas,
+        pengaturan=Pengaturan(**peng), ss=tuple(_baca_ss(c, pos)), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
+        anggaran=baca_anggaran(c, tahun, pos.anggaran, pos.masalah), sakip=tuple(_baca_sakip(c)),
     )
     return ds, pos
 
 
+def _pengaturan(c: Cuplikan, pos: Posisi) -> dict[str, Any]:
+    """Settings by defined name; a missing or broken name is a problem, and the value is then found by its label."""
+    pk = c.lembar[tl.PK]
+    batas = cari_baris(pk, tl.SS_KODE, tl.SS_KEPALA)
+    peng = {}
+    for nama, kunci, _ in tl.PENGATURAN:
+        if nama in c.nama and c.nama[nama][0] in c.lembar:
+            pos.pengaturan[nama] = c.nama[nama]
+            peng[kunci] = c.nilai_nama(nama)
+            continue
+        r = cari_baris(pk, 0, nama.replace("_", " "), 0, batas)
+        sebab = f"menunjuk '{c.nama_rusak[nama]}'" if nama in c.nama_rusak else "tidak ada"
+        pos.masalah.append(Masalah(tl.PK, r if r is not None else tl.PENGATURAN_BARIS0, tl.PENGATURAN_KOLOM,
+                                   f"nama '{nama}' {sebab}; rumus yang memakainya tidak dapat dihitung",
+                                   f"Buat ulang nama '{nama}' (Formulas > Name Manager) menunjuk sel nilainya, atau susun ulang workbook"))
+        if r is None:
+            pos.masalah.append(Masalah(tl.PK, tl.PENGATURAN_BARIS0, 0, f"pengaturan '{nama.replace('_', ' ')}' tidak ditemukan",
+                                       "Kembalikan baris pengaturan itu pada lembar PK"))
+            peng[kunci] = None
+        else:
+            pos.pengaturan[nama] = (tl.PK, r, tl.PENGATURAN_KOLOM)
+            peng[kunci] = pk.v(r, tl.PENGATURAN_KOLOM)
+    return peng
+
+
 def _baca_ss(c: Cuplikan, pos: Posisi) -> list[SS]:
-    v = c.ambil(tl.PK)
-    r0 = _cari_baris(v, tl.SS_KODE, tl.SS_KEPALA)
+    v = c.lembar[tl.PK]
+    r0 = cari_baris(v, tl.SS_KODE, tl.SS_KEPALA)
+    if r0 is None:
+        pos.masalah.append(Masalah(tl.PK, 0, tl.SS_KODE, f"tabel Sasaran Strategis tidak ditemukan (judul kolom '{tl.SS_KEPALA}')",
+                                   "Kembalikan baris judul tabel SS pada lembar PK"))
+        return []
+    akhir = cari_baris(v, 0, tl.IKU_JUDUL, r0 + 1)
     hasil = []
-    r = (r0 if r0 is not None else v.baris) + 1
-    while r0 is not None and _teks(v.v(r, tl.SS_KODE)):
-        kode = _teks(v.v(r, tl.SS_KODE))
-        hasil.append(SS(kode, _teks(v.v(r, tl.SS_PERSPEKTIF)), _teks(v.v(r, tl.SS_NAMA))))
-        pos.ss[kode] = (tl.PK, r, tl.SS_KODE)
-        r += 1
+    for r in baris_tabel(v, tl.PK, r0 + 1, akhir, tl.SS_KODE, (tl.SS_KODE, tl.SS_NAMA, tl.SS_PERSPEKTIF), "tabel SS", pos.masalah):
+        kode = teks(v.v(r, tl.SS_KODE))
+        hasil.append(SS(kode, teks(v.v(r, tl.SS_PERSPEKTIF)), teks(v.v(r, tl.SS_NAMA))))
+        pos.ss.setdefault(kode, (tl.PK, r, tl.SS_KODE))
     return hasil
 
 
-def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool, Any]]]:
-    """Per IKU code: (value, is_formula, keterangan) of the Realisasi cell of TW I..IV."""
-    out: dict[str, list[tuple[Any, bool, Any]]] = {}
+def _kolom(v: Any, lembar: str, r0: int, kepala: tuple[str, ...], wajib: tuple[int, ...], pos: Posisi) -> dict[str, int]:
+    """Header text -> column on header row ``r0``; a required header not found is a problem (its layout column is used)."""
+    kol = {teks(v.v(r0, k)): k for k in range(tl.KOLOM_BACA) if teks(v.v(r0, k))}
+    for k in wajib:
+        if kepala[k] not in kol:
+            pos.masalah.append(Masalah(lembar, r0, k, f"judul kolom '{kepala[k]}' tidak ditemukan (tertulis '{teks(v.v(r0, k))}')",
+                                       f"Kembalikan judul kolom '{kepala[k]}'"))
+            kol[kepala[k]] = k
+    return kol
+
+
+def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]:
+    """Per IKU code: (value, is_formula) of the Realisasi cell of TW I..IV."""
+    out: dict[str, list[tuple[Any, bool]]] = {}
     for k, nama in enumerate(tl.LEMBAR_TW):
-        if nama not in c.lembar:
+        v = c.lembar.get(nama)
+        r0 = cari_baris(v, tl.TW_KODE, tl.IKU_KEPALA) if v is not None else None
+        if v is None or r0 is None:
+            if v is not None:
+                pos.masalah.append(Masalah(nama, tl.TW_BARIS0 - 1, tl.TW_KODE, f"tabel IKU {nama} tidak ditemukan (judul kolom "
+                                           f"'{tl.IKU_KEPALA}')", "Kembalikan baris judul tabel pada lembar TW"))
             continue
-        v = c.lembar[nama]
-        r0 = _cari_baris(v, tl.TW_KODE, tl.IKU_KEPALA)
-        r = (r0 if r0 is not None else v.baris) + 1
-        while r0 is not None and _teks(v.v(r, tl.TW_KODE)):
-            kode = _teks(v.v(r, tl.TW_KODE))
-            out.setdefault(kode, [(None, False, None)] * 4)[k] = (v.v(r, tl.TW_REALISASI), v.f(r, tl.TW_REALISASI) is not None,
-                                                                 v.v(r, tl.TW_KETERANGAN))
+        kol = _kolom(v, nama, r0, tl.TW_KOLOM, tl.TW_WAJIB, pos)
+        c_real, c_ket = kol[tl.TW_KOLOM[tl.TW_REALISASI]], kol.get(tl.TW_KOLOM[tl.TW_KETERANGAN], tl.TW_KETERANGAN)
+        akhir = cari_baris(v, 0, tl.NSS_JUDUL, r0 + 1)
+        for r in v.baris_terisi(r0 + 1, akhir):
+            kode = teks(v.v(r, tl.TW_KODE))
+            if kode in ("", "0"):                                         # a row whose PK code was cleared
+                continue
+            out.setdefault(kode, [(None, False)] * 4)[k] = (v.v(r, c_real), v.f(r, c_real) is not None)
             pos.tw[(k, kode)] = r
-            r += 1
+            pos.keterangan[(k, kode)] = v.v(r, c_ket)
     return out
 
 
 def _baca_iku(c: Cuplikan, pos: Posisi) -> list[IKU]:
-    v = c.ambil(tl.PK)
-    r0 = _cari_baris(v, tl.K_KODE, tl.IKU_KEPALA)
+    v = c.lembar[tl.PK]
+    r0 = cari_baris(v, tl.K_KODE, tl.IKU_KEPALA)
     if r0 is None:
         return []
-    pos.iku_kolom = {_teks(v.v(r0, k)): k for k in range(len(tl.PK_KOLOM) + 5) if _teks(v.v(r0, k))}
-    kol = pos.iku_kolom
-    sel = lambda r, judul: v.v(r, kol[judul]) if judul in kol else None  # noqa: E731
+    kol = pos.iku_kolom = _kolom(v, tl.PK, r0, tl.PK_KOLOM, tl.PK_WAJIB, pos)
+    sel = lambda r, k: v.v(r, kol[tl.PK_KOLOM[k]]) if tl.PK_KOLOM[k] in kol else None  # noqa: E731
     tw = _realisasi_tw(c, pos)
     masukan = _baca_rincian(c, pos)
     hasil = []
-    r = r0 + 1
-    while _teks(v.v(r, tl.K_KODE)):
-        kode = _teks(sel(r, "Kode IKU"))
+    for r in baris_tabel(v, tl.PK, r0 + 1, None, kol[tl.IKU_KEPALA], range(len(tl.PK_KOLOM)), "tabel IKU", pos.masalah):
+        kode = teks(sel(r, tl.K_KODE))
         pos.iku.setdefault(kode, r)
         pos.iku_baris.append((kode, r))
-        real = tw.get(kode, [(None, False, None)] * 4)
-        kalk = _teks(sel(r, "Kalkulator")) or None
-        tahunan, rumus, _ = real[3]
+        real = tw.get(kode, [(None, False)] * 4)
+        kalk = teks(sel(r, tl.K_KALK)) or None
+        tahunan, rumus = real[3]
         pakai_kalk = kalk is not None and (rumus or tahunan is None) and kode in masukan
         hasil.append(IKU(
-            kode=kode, ss=_teks(sel(r, "Kode SS")), nama=_teks(sel(r, "Indikator Kinerja Utama")), satuan=_teks(sel(r, "Satuan")),
-            polarisasi=sel(r, "Polarisasi"), target=sel(r, "Target (tertulis)"),
+            kode=kode, ss=teks(sel(r, tl.K_SS)), nama=teks(sel(r, tl.K_NAMA)), satuan=teks(sel(r, tl.K_SATUAN)),
+            polarisasi=sel(r, tl.K_POL), target=sel(r, tl.K_TARGET),
             realisasi=None if pakai_kalk else tahunan, kalkulator=kalk if pakai_kalk else None,
-            masukan=masukan.get(kode, {}), batas_bawah=v.v(r, tl.K_BAWAH), batas_atas=v.v(r, tl.K_ATAS),
-            realisasi_terburuk=sel(r, "Realisasi terburuk"), kumulatif=_teks(sel(r, "Kumulatif")).lower() == "ya",
-            target_tw=tuple(sel(r, f"Target TW {t}") for t in tl.TRIWULAN),
-            realisasi_tw=tuple(x[0] for x in real), sumber_data=_teks(sel(r, "Sumber data")), catatan=_teks(sel(r, "Catatan")),
+            masukan=masukan.get(kode, {}), batas_bawah=sel(r, tl.K_BAWAH), batas_atas=sel(r, tl.K_ATAS),
+            realisasi_terburuk=sel(r, tl.K_TERBURUK), kumulatif=teks(sel(r, tl.K_KUMULATIF)).lower() == "ya",
+            target_tw=tuple(sel(r, k) for k in tl.K_TW), realisasi_tw=tuple(x[0] for x in real),
+            sumber_data=teks(sel(r, tl.K_SUMBER)), catatan=teks(sel(r, tl.K_CATATAN)),
         ))
-        r += 1
     return hasil
 
 
 def blok_rincian(c: Cuplikan, pos: Posisi | None = None) -> dict[str, list[tuple[str, list[Any]]]]:
-    """Rincian blocks by their marker in column A ("IKU 1.1", "SAKIP 2023", "anggaran")."""
+    """Rincian blocks by their marker in column A ("IKU 1.1", "SAKIP 2023"): (key, values as read) per row.
+
+    A value that is a link is read as its reference: ``=Penyerapan_Anggaran`` as ``@penyerapan_anggaran``,
+    a link to the SAKIP result as ``@sakip``; any other formula by its cached value.
+    """
     if tl.RINCIAN not in c.lembar:
         return {}
     v = c.lembar[tl.RINCIAN]
+    sakip = {r for r in v.baris_terisi() if teks(v.v(r, tl.RINCIAN_KUNCI)) == "sakip"}
     blok: dict[str, list[tuple[str, list[Any]]]] = {}
     aktif: list[tuple[str, list[Any]]] | None = None
     penanda = ""
-    for r in range(v.baris):
-        a = _teks(v.v(r, tl.RINCIAN_KUNCI))
-        if a.startswith(tl.RINCIAN_PENANDA):
+    for r in v.baris_terisi():
+        a = teks(v.v(r, tl.RINCIAN_KUNCI))
+        if a.startswith(tl.RINCIAN_PENANDA) or a in tl.RINCIAN_BLOK_LAIN:
             aktif, penanda = blok.setdefault(a, []), a
             continue
-        if not a:
+        if not a or aktif is None:
             continue
-        if aktif is not None:
-            nilai = [v.v(r, k) for k in range(tl.RINCIAN_NILAI0, tl.RINCIAN_NILAI0 + 38)]
-            while nilai and nilai[-1] is None:
-                nilai.pop()
-            aktif.append((a, nilai))
-            if pos is not None:
-                pos.rincian[(penanda, a)] = (r, len(nilai))
+        nilai = [_masukan(v.v(r, k), v.f(r, k), sakip) for k in range(tl.RINCIAN_NILAI0, tl.KOLOM_BACA)]
+        while nilai and nilai[-1] is None:
+            nilai.pop()
+        aktif.append((a, nilai))
+        if pos is not None:
+            pos.rincian[(penanda, a)] = (r, len(nilai))
     return blok
+
+
+def _masukan(nilai: Any, rumus: str | None, sakip: set[int]) -> Any:
+    """An input cell as the calculator should see it: a link as its reference, anything else as its value."""
+    if rumus is None:
+        return nilai
+    m = _NAMA.match(rumus)
+    if m and m.group(1) in REFERENSI_BALIK:
+        return "@" + REFERENSI_BALIK[m.group(1)]
+    m = _SEL.match(rumus)
+    if m and (m.group(1) in (None, tl.RINCIAN)) and int(m.group(3)) - 1 in sakip:
+        return "@sakip"
+    return nilai
 
 
 def _baca_rincian(c: Cuplikan, pos: Posisi) -> dict[str, dict[str, Any]]:
@@ -206,8 +254,8 @@ def _baca_sakip(c: Cuplikan) -> list[EvaluasiSakip]:
             continue
         bobot, nilai = {}, {}
         for kunci, isi in baris:
-            if kunci.startswith("sakip:") and isi:
-                komp = kunci.split(":", 1)[1]
+            if kunci.startswith(tl.SAKIP_KUNCI) and isi:
+                komp = kunci[len(tl.SAKIP_KUNCI):]
                 bobot[komp] = isi[0]
                 nilai[komp] = {s: x for s, x in zip(tl.SAKIP_SUB, isi[1:1 + len(tl.SAKIP_SUB)])}
         try:
@@ -219,89 +267,24 @@ def _baca_sakip(c: Cuplikan) -> list[EvaluasiSakip]:
     return hasil
 
 
-def _baca_anggaran(c: Cuplikan, tahun: int, pos: Posisi) -> Anggaran | None:
-    """The finance sheets (Pagu, Realisasi, Keluaran, Efisiensi, Anggaran TW) as an :class:`Anggaran`."""
-    if tl.PAGU not in c.lembar or tl.REALISASI not in c.lembar:
-        return None
-    pg = c.lembar[tl.PAGU]
-    revisi = []
-    r = tl.REVISI_BARIS0
-    while _teks(pg.v(r, tl.REV_TAHAP)) and not _teks(pg.v(r, tl.REV_NO)).startswith(tl.PAGU_TERKINI):
-        revisi.append(RevisiPagu(_teks(pg.v(r, tl.REV_TAHAP)), _teks(pg.v(r, tl.REV_TW)), pg.v(r, tl.REV_SESUDAH), _teks(pg.v(r, tl.REV_ALASAN)),
-                                 pg.v(r, tl.REV_SEBELUM)))
-        pos.anggaran[("revisi", len(revisi) - 1)] = r
-        r += 1
-    kepala_pagu = tl.PAGU_KEGIATAN_KOLOM
-    r_keg = next((x for x in range(r, pg.baris) if (pg.v(x, tl.PK_KEG_KODE), pg.v(x, tl.PK_KEG_PAGU)) == (kepala_pagu[0], kepala_pagu[2])),
-                 None)
-    pagu: dict[str, Any] = {}
-    if r_keg is not None:
-        x = r_keg + 1
-        while _teks(pg.v(x, tl.PK_KEG_KODE)):
-            pagu[_teks(pg.v(x, tl.PK_KEG_KODE))] = pg.v(x, tl.PK_KEG_PAGU)
-            pos.anggaran[("pagu", _teks(pg.v(x, tl.PK_KEG_KODE)))] = x
-            x += 1
-        pos.anggaran[("pagu_jumlah",)] = x
-    rl = c.lembar[tl.REALISASI]
-    bulan_kepala = [x for x in range(rl.baris) if rl.v(x, tl.BULAN_KOLOM0) == tl.BULAN[0]]
-    kegiatan = []
-    i = 0
-    while _teks(rl.v(tl.KEG_BARIS0 + i, tl.RL_KODE)) and _teks(rl.v(tl.KEG_BARIS0 + i, tl.RL_KODE)) != tl.TOTAL_REALISASI:
-        kode, r0 = _teks(rl.v(tl.KEG_BARIS0 + i, tl.RL_KODE)), tl.KEG_BARIS0 + i
-        pos.anggaran[("realisasi", kode)] = r0
-        bulanan = [(), ()]
-        for j, kepala in enumerate(bulan_kepala[:2]):
-            pos.anggaran[(("bulan", "rpd")[j], kode)] = kepala + 1 + i
-            bulanan[j] = tuple(rl.v(kepala + 1 + i, tl.BULAN_KOLOM0 + m) for m in range(len(tl.BULAN)))
-        kegiatan.append(Kegiatan(kode, _teks(rl.v(r0, tl.RL_NAMA)), pagu.get(kode, rl.v(r0, tl.RL_PAGU)), rl.v(r0, tl.RL_REALISASI),
-                                 bulanan[0] or (None,) * 12, bulanan[1] or (None,) * 12))
-        i += 1
-    return Anggaran(tahun, tuple(revisi), tuple(kegiatan), tuple(_baca_keluaran(c, pos)), tuple(_baca_efisiensi(c, pos)), {},
-                    _target_tw(c))
-
-
-def _baca_keluaran(c: Cuplikan, pos: Posisi) -> list[Keluaran]:
-    v = c.lembar.get(tl.KELUARAN)
-    hasil = []
-    r = tl.KEG_BARIS0
-    while v is not None and _teks(v.v(r, tl.KL_KEGIATAN)) and _teks(v.v(r, tl.KL_KEGIATAN)) != tl.TOTAL:
-        hasil.append(Keluaran(_teks(v.v(r, tl.KL_KEGIATAN)), v.v(r, tl.KL_TVK), v.v(r, tl.KL_RVK), (v.v(r, tl.KL_TIKK),), (v.v(r, tl.KL_RIKK),)))
-        pos.anggaran[("keluaran", len(hasil) - 1)] = r
-        r += 1
-    return hasil
-
-
-def _baca_efisiensi(c: Cuplikan, pos: Posisi) -> list[OutputEfisiensi]:
-    v = c.lembar.get(tl.EFISIENSI)
-    hasil = []
-    r = tl.KEG_BARIS0
-    while v is not None and _teks(v.v(r, tl.EF_KELUARAN)) and _teks(v.v(r, tl.EF_KELUARAN)) != tl.TOTAL:
-        hasil.append(OutputEfisiensi(_teks(v.v(r, tl.EF_KELUARAN)), v.v(r, tl.EF_PAGU), v.v(r, tl.EF_CK), v.v(r, tl.EF_REALISASI)))
-        pos.anggaran[("efisiensi", len(hasil) - 1)] = r
-        r += 1
-    return hasil
-
-
-def _target_tw(c: Cuplikan) -> tuple[Any, ...]:
-    v = c.lembar.get(tl.ANGGARAN_TW)
-    return tuple(v.v(tl.TW_ANGGARAN_TARGET_BARIS, tl.tw_anggaran_kolom(k) + 1) for k in range(4)) if v is not None else (None,) * 4
-
-
 def _baca_riwayat(c: Cuplikan, pos: Posisi) -> list[BarisRiwayat]:
-    if tl.RIWAYAT not in c.lembar:
+    v = c.lembar.get(tl.RIWAYAT)
+    r0 = cari_baris(v, tl.RW_KODE, tl.RIWAYAT_KOLOM[tl.RW_KODE]) if v is not None else None
+    if v is None or r0 is None:
+        if v is not None:
+            pos.masalah.append(Masalah(tl.RIWAYAT, tl.RIWAYAT_BARIS0 - 1, tl.RW_KODE, "tabel riwayat tidak ditemukan (judul kolom "
+                                       f"'{tl.RIWAYAT_KOLOM[tl.RW_KODE]}')", "Kembalikan baris judul tabel pada lembar Riwayat"))
         return []
-    v = c.lembar[tl.RIWAYAT]
-    r0 = _cari_baris(v, tl.RW_KODE, tl.RIWAYAT_KOLOM[tl.RW_KODE])
+    akhir = cari_baris(v, 0, tl.TREN_JUDUL, r0 + 1)
     hasil = []
-    r = (r0 if r0 is not None else v.baris) + 1
-    while r0 is not None and _teks(v.v(r, tl.RW_KODE)) and v.v(r, tl.RW_TARGET) is not None:
+    masukan = (tl.RW_KODE, tl.RW_NAMA, tl.RW_TAHUN, tl.RW_TARGET, tl.RW_REALISASI, tl.RW_KOREKSI, tl.RW_TERBIT)
+    for r in baris_tabel(v, tl.RIWAYAT, r0 + 1, akhir, tl.RW_KODE, masukan, "tabel riwayat", pos.masalah):
         x = lambda i: v.v(r, i)  # noqa: E731
         try:
             tahun = int(x(tl.RW_TAHUN))
         except (TypeError, ValueError):
             tahun = 0
-        hasil.append(BarisRiwayat(_teks(x(tl.RW_KODE)), _teks(x(tl.RW_NAMA)), _teks(x(tl.RW_SATUAN)), _teks(x(tl.RW_POL)), tahun, x(tl.RW_TARGET),
-                                  x(tl.RW_REALISASI), x(tl.RW_TERBIT), None, x(tl.RW_KOREKSI), _teks(x(tl.RW_CATATAN))))
+        hasil.append(BarisRiwayat(teks(x(tl.RW_KODE)), teks(x(tl.RW_NAMA)), teks(x(tl.RW_SATUAN)), teks(x(tl.RW_POL)), tahun,
+                                  x(tl.RW_TARGET), x(tl.RW_REALISASI), x(tl.RW_TERBIT), None, x(tl.RW_KOREKSI), teks(x(tl.RW_CATATAN))))
         pos.riwayat.append(r)
-        r += 1
     return hasil

@@ -65,6 +65,10 @@ PK_KOLOM = ("Kode IKU", "Kode SS", "Indikator Kinerja Utama", "Satuan", "Polaris
  K_KALK, K_KUMULATIF, K_SUMBER, K_CATATAN) = range(len(PK_KOLOM))
 K_TW = (K_TW1, K_TW2, K_TW3, K_TW4)
 IKU_KEPALA = PK_KOLOM[K_KODE]
+IKU_JUDUL = "Indikator Kinerja Utama"
+"""The section title (column A) above the IKU table's header; it also ends the SS table."""
+PK_WAJIB = (K_KODE, K_SS, K_NAMA, K_SATUAN, K_POL, K_TARGET, K_BAWAH, K_ATAS, K_TERBURUK)
+"""IKU table headers the reader requires (a renamed one is a finding; its column is then taken from the layout)."""
 IKU_JARAK = 4
 """Rows between the last SS row and the IKU table's first row."""
 POLARISASI_PILIHAN = ("Maximize", "Minimize", "Stabilize")
@@ -94,7 +98,16 @@ TW_NSS_KODE, TW_NSS_NAMA, TW_NSS_PERSPEKTIF = TW_SS, 3, 4
 """The NSS block below the IKU rows: Kode SS (B), name (D), perspektif (E:H); NSS in the Capaian column."""
 NKO_LABEL = ("NKO (%)", "NKO tanpa batas (%)", "Metode NKO", "Batas NKO")
 """Labels (column B) of the NKO rows below the NSS block; each value in the Capaian column."""
+TW_WAJIB = (TW_KODE, TW_REALISASI, TW_CAPAIAN)
+"""TW headers the reader requires: Kode IKU, Realisasi, Capaian (%)."""
+NSS_JUDUL = "Nilai Sasaran Strategis (NSS) dan Nilai Kinerja Organisasi (NKO)"
+"""The section title (column A) below a TW sheet's IKU rows: it ends the IKU table."""
 TOMBOL = ((0, 9, "ValidasiTriwulan", "Validasi"), (0, 10, "EksporTriwulan", "Ekspor"))
+
+
+def baris_nko(label: object) -> bool:
+    """True for the label of an NKO row below the NSS block (also older labels that start with 'NKO')."""
+    return isinstance(label, str) and (label in NKO_LABEL or label.startswith("NKO"))
 """The buttons of a TW sheet: (row, column, macro, caption)."""
 
 # ------------------------------------------------------------------ Rincian
@@ -103,6 +116,10 @@ RINCIAN_KUNCI, RINCIAN_LABEL, RINCIAN_NILAI0 = 0, 1, 2
 """Rincian rows: the key in A (what the reader reads), a label in B, values from C."""
 RINCIAN_PENANDA = ("IKU ", "SAKIP ")
 """A block starts with a marker in column A: 'IKU <kode>' or 'SAKIP <tahun>'."""
+RINCIAN_BLOK_LAIN = ("anggaran",)
+"""Other block markers (exact text): the 'anggaran' block of workbooks built before the finance sheets."""
+SAKIP_KUNCI = "sakip:"
+"""Prefix of the key of a SAKIP component row ('sakip:perencanaan_kinerja')."""
 KUNCI_HASIL = ("hasil", "rata_pertumbuhan", "proyeksi_triwulan", "sub_sakip", "sub_rb", "kpa", "sub_kpa", "skor", "sakip",
                "penyerapan")
 """Rincian rows whose column C is a formula (a calculator's result)."""
@@ -117,6 +134,8 @@ RIWAYAT_KOLOM = ("Kode", "Indikator Kinerja Utama", "Satuan", "Polarisasi", "Tah
  RW_SELISIH, RW_CATATAN) = range(len(RIWAYAT_KOLOM))
 RIWAYAT_BARIS0 = 4
 """First history row (the header is the row above)."""
+TREN_JUDUL = "Tren capaian (%)"
+"""The section title (column A) below the history rows: it ends the history table."""
 TREN_KOLOM0 = 4
 """First year column of the trend table below the history."""
 
@@ -130,6 +149,8 @@ REVISI_BARIS0 = 4
 PAGU_TERKINI = "Pagu terkini (revisi terakhir)"
 """Label (column A) of the row below the revisions."""
 PAGU_KEGIATAN_KOLOM = ("Kode", "Kegiatan", "Pagu")
+PAGU_JUMLAH = "Jumlah pagu kegiatan"
+"""Label (Kegiatan column) of the row that ends the pagu-per-kegiatan table."""
 PK_KEG_KODE, PK_KEG_NAMA, PK_KEG_PAGU = range(3)
 """Pagu per kegiatan on Pagu, below the revisions, found by its header."""
 KEG_BARIS0 = 4

@@ -26,7 +26,8 @@ from .masukan import angka_realisasi, tafsir_target
 from .penghitung import hitung
 from .terbit import bandingkan_teks
 
-__all__ = ["HasilIKU", "HasilSS", "HasilRiwayat", "NKOLaporan", "Laporan", "susun_laporan", "siapkan_iku", "MasukanIKU"]
+__all__ = ["HasilIKU", "HasilSS", "HasilRiwayat", "NKOLaporan", "Laporan", "susun_laporan", "siapkan_iku", "MasukanIKU", "nilai_iku",
+           "konsolidasi", "hitung_capaian"]
 
 
 class MasukanError(ValueError):
@@ -181,9 +182,10 @@ def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], 
         raise MasukanError(f"IKU {iku.kode}, kolom realisasi: {e}") from None
 
 
-def _batas_capaian(p: Pengaturan) -> float | None:
+def _batas_capaian(p: Pengaturan) -> float:
+    """The cap of every capaian (RUMUS 2: 'dapat dikonversi menjadi 120'); empty means 120, as in the cell."""
     if p.batas_capaian in (None, ""):
-        return None
+        return 120.0                               # what CAPAIAN_IKU does with an empty cap (the validator flags it)
     n = baca_nilai(p.batas_capaian)
     if not n.tersedia or n.tunggal() <= 0:
         raise PengaturanError(f"pengaturan batas_capaian '{p.batas_capaian}' harus angka positif")
@@ -215,7 +217,21 @@ def susun_laporan(ds: Dataset) -> Laporan:
     peng = vars(ds.pengaturan)
     konteks = konteks_anggaran(ds)
     masukan = [siapkan_iku(i, peng, konteks) for i in ds.iku]
-    batas: float | None = 120.0
+    iku, batas = nilai_iku(ds, masukan)
+    nss, perspektif, nko = konsolidasi(ds, iku)
+    riwayat = [_riwayat(b, batas) for b in ds.riwayat]
+    hitungan = _hitungan(ds, iku, nss, nko, riwayat)
+    rek = _rekonsiliasi(ds, hitungan, riwayat, peng, konteks)
+    return Laporan(ds.unit, ds.unit_singkat, ds.tahun, ds.periode, iku, nss, perspektif, nko, riwayat, hitungan, rek)
+
+
+def nilai_iku(ds: Dataset, masukan: list[MasukanIKU]) -> tuple[list[HasilIKU], float | None]:
+    """Capaian, status and alasan of every IKU from its parsed inputs (one vectorised call), and the cap used.
+
+    A bad cap setting makes every IKU n/a with the reason. An IKU whose SS is not in the SS table keeps the
+    capaian its cell computes but carries the reason (the report is then not complete: exit 1).
+    """
+    batas: float | None = 120.0                   # the history's cap when the setting is unusable (as before)
     try:
         batas = _batas_capaian(ds.pengaturan)
         capaian, mentah = hitung_capaian(masukan, batas)
@@ -223,12 +239,12 @@ def susun_laporan(ds: Dataset) -> Laporan:
     except (PengaturanError, NotasiError) as e:
         capaian = mentah = np.full(len(masukan), np.nan)
         alasan_umum = str(e)
-    iku = [_hasil_iku(i, m, c, u, alasan_umum) for i, m, c, u in zip(ds.iku, masukan, capaian, mentah)]
-    nss, perspektif, nko = _konsolidasi(ds, iku)
-    riwayat = [_riwayat(b, batas) for b in ds.riwayat]
-    hitungan = _hitungan(ds, iku, nss, nko, riwayat)
-    rek = _rekonsiliasi(ds, hitungan, riwayat, peng, konteks)
-    return Laporan(ds.unit, ds.unit_singkat, ds.tahun, ds.periode, iku, nss, perspektif, nko, riwayat, hitungan, rek)
+    kode_ss = {s.kode for s in ds.ss}
+    hasil = []
+    for i, m, c, u in zip(ds.iku, masukan, capaian, mentah):
+        ss_hilang = f"IKU {i.kode}: SS '{i.ss}' tidak ada pada tabel Sasaran Strategis" if i.ss not in kode_ss else None
+        hasil.append(_hasil_iku(i, m, c, u, alasan_umum or ss_hilang))
+    return hasil, batas
 
 
 def _hasil_iku(i: IKU, m: MasukanIKU, c: float, u: float, alasan_umum: str | None) -> HasilIKU:
@@ -238,7 +254,8 @@ def _hasil_iku(i: IKU, m: MasukanIKU, c: float, u: float, alasan_umum: str | Non
                     str(status_capaian(c)), alasan, m.proyeksi, m.rincian)
 
 
-def _konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[str, float], NKOLaporan]:
+def konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[str, float], NKOLaporan]:
+    """NSS per SS, perspektif values and the NKO (method and caps from the settings; RUMUS 3)."""
     p = ds.pengaturan
     persp = {s.kode: s.perspektif for s in ds.ss}
     for i in iku:
@@ -249,12 +266,19 @@ def _konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[
         nko = NKOLaporan(h.nilai, h.tanpa_batas, h.metode, h.batas, str(status_capaian(h.nilai)),
                          None if not math.isnan(h.nilai) else "NKO: tidak ada capaian IKU yang dapat dihitung")
     except PengaturanError as e:
-        metode = MetodeNKO()
-        nilai_ss, perspektif, _ = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, metode)
-        nko = NKOLaporan(math.nan, math.nan, str(p.nko_metode), None, "n/a", f"NKO: {e}")
+        nilai_ss, perspektif, _ = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO())
+        nko = NKOLaporan(math.nan, _tanpa_batas(p, iku, persp), str(p.nko_metode), None, "n/a", f"NKO: {e}")
     nama = {s.kode: s.nama for s in ds.ss}
     nss = [HasilSS(k, persp[k], nama.get(k, ""), v, str(status_capaian(v))) for k, v in nilai_ss.items()]
     return nss, perspektif, nko
+
+
+def _tanpa_batas(p: Pengaturan, iku: list[HasilIKU], persp: dict[str, str]) -> float:
+    """The uncapped NKO when only a cap setting is bad (what the workbook's 'NKO tanpa batas' cell computes)."""
+    try:
+        return hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO(str(p.nko_metode or "")))[2].nilai
+    except PengaturanError:
+        return math.nan
 
 
 def _opsional(x: Any, nama: str) -> float | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..aturan.anggaran import capaian_keluaran, deviasi_rpd_rata, efisiensi, nilai_efisiensi, penyerapan
 from ..aturan.kalkulator import KalkulatorError
+from ..aturan.tata_kelola import nilai_sakip
 from ..data.dataset import Anggaran, Dataset
 from ..data.notasi import angka_atau_nan
 from .penghitung import hitung
@@ -88,13 +89,21 @@ def realisasi_sampai(bulanan: list[float], tw: int, tahunan: float) -> float:
 
 
 def konteks_anggaran(ds: Dataset) -> dict[str, float]:
-    """Budget quantities an IKU input may refer to with ``@`` (KPA of IKU 4.1)."""
+    """Quantities an IKU input may refer to with ``@``: the budget totals (KPA of IKU 4.1) and ``@sakip``,
+    the total of the latest SAKIP evaluation (its first sub-indicator; the workbook links it)."""
+    k: dict[str, float] = {}
+    if ds.sakip:
+        e = max(ds.sakip, key=lambda x: x.tahun)
+        try:
+            k["sakip"] = nilai_sakip({n: [angka_atau_nan(x) for x in v.values()] for n, v in e.nilai.items()}, e.bobot).total
+        except (KalkulatorError, TypeError, ValueError):
+            pass
     a = ds.anggaran
     if a is None:
-        return {}
-    pagu = sum(angka_atau_nan(k.pagu) for k in a.kegiatan)
-    real = sum(angka_atau_nan(k.realisasi) for k in a.kegiatan)
-    k = {"penyerapan_anggaran": penyerapan(real, pagu), "pagu_anggaran": pagu, "realisasi_anggaran": real}
+        return k
+    pagu = sum(angka_atau_nan(x.pagu) for x in a.kegiatan)
+    real = sum(angka_atau_nan(x.realisasi) for x in a.kegiatan)
+    k.update({"penyerapan_anggaran": penyerapan(real, pagu), "pagu_anggaran": pagu, "realisasi_anggaran": real})
     if a.keluaran:
         k["realisasi_output"] = sum(angka_atau_nan(x.rvk) for x in a.keluaran)
         k["target_output"] = sum(angka_atau_nan(x.tvk) for x in a.keluaran)

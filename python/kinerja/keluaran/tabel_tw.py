@@ -50,7 +50,7 @@ def tabel_tw(c: Cuplikan, pos: Posisi, ds: Dataset, tw: int) -> TabelTW:
         if b in kode_ss and v.v(r, tl.TW_KODE) is None:
             nss.append([b, v.v(r, tl.TW_NSS_NAMA), v.v(r, tl.TW_NSS_PERSPEKTIF), v.v(r, tl.TW_CAPAIAN), v.v(r, tl.TW_STATUS)])
             akhir = r
-        elif b in tl.NKO_LABEL:
+        elif tl.baris_nko(b):
             nko.append((b, v.v(r, tl.TW_CAPAIAN)))
             akhir = r
     return TabelTW(kepala, iku, nss, nko, baris[0] - 1, akhir)

@@ -17,8 +17,10 @@ from .daftar import ATURAN, GALAT, INFO, PERINGATAN, Aturan, Kumpulan, Temuan, a
 
 # isort: off
 # The import order is the registration order, which is the order of the documented rule list.
+from .struktur import periksa_struktur
 from .pk import periksa_pengaturan, periksa_ss_iku
 from .tw import periksa_tw
+from .nilai import periksa_nilai
 from .rumus import periksa_rumus
 from .rincian import periksa_rincian
 from .riwayat import periksa_riwayat
@@ -35,9 +37,11 @@ def validasi(c: Cuplikan, tw: int | None = None, dibaca: tuple[Dataset, Posisi] 
     """
     ds, pos = dibaca or baca(c)
     k = Kumpulan()
+    periksa_struktur(k, c, pos)
     periksa_pengaturan(k, ds, pos)
     periksa_ss_iku(k, ds, pos)
     periksa_tw(k, c, ds, pos, tw)
+    periksa_nilai(k, c, ds, pos, tw)
     periksa_rumus(k, c, ds, pos, [tw - 1] if tw else list(range(4)))
     periksa_rincian(k, c, ds, pos)
     periksa_riwayat(k, c, ds, pos)

@@ -67,7 +67,7 @@ def _sakip(k: Kumpulan, penanda: str, baris: list[tuple[str, list[Any]]], pos: P
     bobot = []
     pertama = None
     for kunci, isi in baris:
-        if not kunci.startswith("sakip:") or not isi:
+        if not kunci.startswith(tl.SAKIP_KUNCI) or not isi:
             continue
         r = pos.rincian[(penanda, kunci)][0]
         pertama = pertama if pertama is not None else r
@@ -78,7 +78,7 @@ def _sakip(k: Kumpulan, penanda: str, baris: list[tuple[str, list[Any]]], pos: P
             continue
         bobot.append(w)
         if sum(sub) > w + 1e-9:
-            k.tambah(A_NILAI_SAKIP, (tl.RINCIAN, r, C + 1), f"{penanda}: komponen {kunci[6:]} bernilai {angka_pesan(sum(sub))}, "
+            k.tambah(A_NILAI_SAKIP, (tl.RINCIAN, r, C + 1), f"{penanda}: komponen {kunci[len(tl.SAKIP_KUNCI):]} bernilai {angka_pesan(sum(sub))}, "
                      f"melebihi bobotnya {angka_pesan(w)}", "Periksa nilai sub-komponen")
     if bobot and not math.isclose(sum(bobot), 100.0, abs_tol=1e-9):
         k.tambah(A_BOBOT_SAKIP, (tl.RINCIAN, pertama, C), f"{penanda}: bobot komponen SAKIP berjumlah {angka_pesan(sum(bobot))}, "

@@ -39,7 +39,7 @@ def periksa_rumus(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwulan: 
             v = c.lembar[nama]
             for r in range(v.baris):
                 label = str(v.v(r, tl.TW_NSS_KODE) or "")
-                if label.startswith(tl.NKO_LABEL[0][:3]) or (label in {s.kode for s in ds.ss} and v.f(r, tl.TW_NSS_KODE) is not None):
+                if tl.baris_nko(label) or (label in {s.kode for s in ds.ss} and v.f(r, tl.TW_NSS_KODE) is not None):
                     harus.append(((nama, r, tl.TW_CAPAIAN), GALAT, f"{label} ({nama})"))
     for (penanda, kunci), (r, _) in pos.rincian.items():
         if kunci in tl.KUNCI_HASIL:

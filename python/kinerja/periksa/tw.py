@@ -2,7 +2,6 @@
 and cached capaian that still match a recomputation."""
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from ..buku import tata_letak as tl
@@ -10,7 +9,6 @@ from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan
 from ..data.dataset import IKU, Dataset
 from ..data.notasi import Jenis, NotasiError, baca_nilai
-from ..hitung.laporan import hitung_capaian, konteks_anggaran, siapkan_iku
 from .daftar import INFO, PERINGATAN, Kumpulan, Sel, aturan
 from .umum import A_ANGKA_NEGATIF, A_NOTASI, SATUAN_CACAH, angka_pesan, baca_sel, besaran
 
@@ -20,8 +18,6 @@ A_TRIWULAN_KOSONG = aturan("triwulan-kosong", INFO, "TW", "Lembar TW yang semua 
 A_REALISASI_KOSONG = aturan("realisasi-kosong", PERINGATAN, "TW", "Realisasi IKU kosong sehingga capaian n/a; info saja bila alasannya "
                             "ditulis di kolom Keterangan.", tingkat_lain=INFO)
 A_KUMULATIF_TURUN = aturan("kumulatif-turun", PERINGATAN, "TW", "Realisasi IKU kumulatif yang lebih kecil daripada TW sebelumnya.")
-A_NILAI_BASI = aturan("nilai-basi", PERINGATAN, "TW", "Capaian tersimpan yang berbeda dengan hitung ulang (berkas disimpan tanpa "
-                      "menghitung ulang).")
 
 
 def periksa_tw(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | None) -> None:
@@ -69,7 +65,6 @@ def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> Non
         besaran(k, sel, nilai, iku, f"realisasi {nama}", skala)
         if iku.kumulatif and i > 0:
             _kumulatif(k, v, c, pos, iku, i, nilai, sel)
-    _nilai_basi(k, c, ds, pos, i)
 
 
 def _tw_kosong(c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> bool:
@@ -101,36 +96,3 @@ def _kumulatif(k: Kumpulan, v: Any, c: Cuplikan, pos: Posisi, iku: IKU, i: int, 
                          f"dari {tl.LEMBAR_TW[j]} ({angka_pesan(sebelum.tunggal())})",
                          "Realisasi kumulatif tidak boleh turun; periksa angka atau kolom Kumulatif pada PK")
             return
-
-
-def _nilai_basi(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> None:
-    """Cached capaian that differ from a recomputation: the file was saved without recalculating."""
-    nama = tl.LEMBAR_TW[i]
-    v = c.lembar[nama]
-    konteks = konteks_anggaran(ds)
-    peng = vars(ds.pengaturan)
-    masukan = [siapkan_iku(iku, peng, konteks, realisasi=_atau_kosong(iku.realisasi_tw[i]), pakai_kalkulator=False,
-                           target=_target_tw(iku, i)) for iku in ds.iku]
-    try:
-        batas = baca_nilai(ds.pengaturan.batas_capaian).tunggal()
-    except (NotasiError, TypeError):
-        return
-    capaian, _ = hitung_capaian(masukan, batas)
-    for iku, x in zip(ds.iku, capaian):
-        r = pos.tw.get((i, iku.kode))
-        if r is None:
-            continue
-        tersimpan = v.v(r, tl.TW_CAPAIAN)
-        if isinstance(tersimpan, (int, float)) and not isinstance(tersimpan, bool):
-            if math.isnan(x) or not math.isclose(tersimpan, x, rel_tol=1e-6, abs_tol=1e-6):
-                k.tambah(A_NILAI_BASI, (nama, r, tl.TW_CAPAIAN), f"IKU {iku.kode}: capaian tersimpan {angka_pesan(tersimpan)} berbeda dengan hitung ulang "
-                         f"{'n/a' if math.isnan(x) else angka_pesan(x)}", "Buka di Excel dengan Python aktif, tekan Ctrl+Alt+F9, lalu simpan")
-
-
-def _atau_kosong(x: Any) -> Any:
-    return "" if x is None else x
-
-
-def _target_tw(iku: IKU, i: int) -> Any:
-    t = iku.target_tw[i] if i < len(iku.target_tw) else None
-    return iku.target if t in (None, "") else t

@@ -1,0 +1,125 @@
+"""Cached formula results against the recomputation: what the sheet shows must be what is published.
+
+The figures are recomputed from the workbook's inputs (:mod:`kinerja.hitung.triwulan`,
+:mod:`kinerja.hitung.laporan`); every cached capaian, status, NSS, NKO, calculator link and
+history capaian is only compared with them. A stored value that differs is ``nilai-basi``; an
+error value (``#NAME?``, what Excel keeps after recalculating without Python, or an xlwings / DLL
+message) or a missing one is ``nilai-galat``; a file in which no formula carries a cached value
+at all (saved by a library) gets a single ``tanpa-nilai-tersimpan``. All are ``galat``: export
+refuses unless forced, and then publishes the recomputation.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..buku import tata_letak as tl
+from ..buku.baca import Posisi
+from ..buku.cuplikan import Cuplikan, LembarSel
+from ..data.dataset import Dataset
+from ..hitung.laporan import susun_laporan
+from ..hitung.triwulan import susun_triwulan
+from .daftar import GALAT, Kumpulan, Sel, aturan
+from .umum import angka_pesan
+
+__all__ = ["periksa_nilai", "GALAT_EXCEL", "jenis_tersimpan"]
+
+A_NILAI_BASI = aturan("nilai-basi", GALAT, "TW, Riwayat", "Nilai tersimpan sel rumus (capaian, status, NSS, NKO, hasil kalkulator) "
+                      "yang berbeda dengan hitung ulang dari masukan: berkas disimpan tanpa menghitung ulang.")
+A_NILAI_GALAT = aturan("nilai-galat", GALAT, "TW, Riwayat", "Sel rumus yang menyimpan galat Excel (galat nama bila Excel menghitung "
+                       "tanpa Python, galat nilai) atau pesan xlwings/DLL, atau tidak menyimpan nilai (lihat PANDUAN).")
+A_TANPA_NILAI = aturan("tanpa-nilai-tersimpan", GALAT, "semua", "Tidak satu pun sel rumus menyimpan nilai (berkas disimpan oleh "
+                       "program, bukan Excel): angka yang tampil tanpa Python kosong; angka tetap dihitung ulang dari masukan.")
+GALAT_EXCEL = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!",
+               "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
+"""Excel's error values: a cell that caches one shows no number."""
+SARAN = "Buka di Excel dengan Python aktif, tekan Ctrl+Alt+F9, lalu simpan (lihat PANDUAN bila sel menampilkan #NAME?)"
+
+
+def jenis_tersimpan(x: Any) -> str:
+    """What a cached formula result is: ``angka``, ``na`` (n/a or one of our #-messages), ``teks``, ``galat`` or ``kosong``."""
+    if x is None:
+        return "kosong"
+    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        return "angka" if not math.isnan(x) else "na"
+    s = str(x).strip()
+    if s in GALAT_EXCEL or s.upper().startswith("#N/A") and s != "n/a":
+        return "galat"
+    if s == "n/a" or s.startswith("#"):
+        return "na"
+    return "teks"
+
+
+def periksa_nilai(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | None) -> None:
+    """Compare the cached results of TW ``tw`` (or every TW) and of Riwayat with the recomputation."""
+    if not any(v.ada_nilai_tersimpan() for v in c.lembar.values()):
+        lembar = tl.LEMBAR_TW[(tw or 4) - 1]
+        r = min((r for (j, _), r in pos.tw.items() if j == (tw or 4) - 1), default=tl.TW_BARIS0)
+        k.tambah(A_TANPA_NILAI, (lembar, r, tl.TW_CAPAIAN), "tidak ada sel rumus yang menyimpan nilai (berkas tidak disimpan oleh "
+                 "Excel); semua angka dihitung ulang dari masukan", "Buka di Excel dengan Python aktif, hitung ulang (Ctrl+Alt+F9), simpan")
+        return
+    for t in ([tw] if tw else [1, 2, 3, 4]):
+        if tl.LEMBAR_TW[t - 1] in c.lembar:
+            _triwulan(k, c.lembar[tl.LEMBAR_TW[t - 1]], ds, pos, t)
+    if tl.RIWAYAT in c.lembar:
+        v = c.lembar[tl.RIWAYAT]
+        for h, r in zip(susun_laporan(ds).riwayat, pos.riwayat):
+            _banding(k, v, (tl.RIWAYAT, r, tl.RW_CAPAIAN), h.capaian, f"Riwayat {h.kode} {h.tahun}, capaian")
+
+
+def _triwulan(k: Kumpulan, v: LembarSel, ds: Dataset, pos: Posisi, tw: int) -> None:
+    nama, i = tl.LEMBAR_TW[tw - 1], tw - 1
+    lap = susun_triwulan(ds, tw)
+    for iku, b in zip(ds.iku, lap.iku):
+        r = pos.tw.get((i, iku.kode))
+        if r is None:
+            continue
+        _banding(k, v, (nama, r, tl.TW_CAPAIAN), b.hasil.capaian, f"IKU {iku.kode}, capaian")
+        _banding_teks(k, v, (nama, r, tl.TW_STATUS), b.hasil.status, f"IKU {iku.kode}, status")
+        if v.f(r, tl.TW_REALISASI) is not None:                        # TW IV: the link to the calculator's result
+            _banding(k, v, (nama, r, tl.TW_REALISASI), b.hasil.realisasi, f"IKU {iku.kode}, realisasi (hasil kalkulator)")
+    nss = {s.kode: s for s in lap.nss}
+    nko = {tl.NKO_LABEL[0]: lap.nko.nilai, tl.NKO_LABEL[1]: lap.nko.tanpa_batas}
+    awal = max((r for (j, _), r in pos.tw.items() if j == i), default=tl.TW_BARIS0) + 1
+    for r in v.baris_terisi(awal):
+        label = v.v(r, tl.TW_NSS_KODE)
+        if label in nss and v.f(r, tl.TW_NSS_KODE) is not None:
+            _banding(k, v, (nama, r, tl.TW_CAPAIAN), nss[label].nilai, f"NSS {label}")
+            _banding_teks(k, v, (nama, r, tl.TW_STATUS), nss[label].status, f"NSS {label}, status")
+        elif label in nko:
+            _banding(k, v, (nama, r, tl.TW_CAPAIAN), nko[label], label)
+            if label == tl.NKO_LABEL[0]:
+                _banding_teks(k, v, (nama, r, tl.TW_STATUS), lap.nko.status, "NKO, status")
+
+
+def _tampil(x: float) -> str:
+    return "n/a" if math.isnan(x) else angka_pesan(x)
+
+
+def _banding(k: Kumpulan, v: LembarSel, sel: Sel, x: float, apa: str) -> None:
+    """A numeric result: the cached value must be the recomputed number (or n/a where it is n/a)."""
+    _, r, c = sel
+    if v.f(r, c) is None:                       # a typed value in a formula cell: the rumus-tertimpa rule says so
+        return
+    tersimpan = v.v(r, c)
+    jenis = jenis_tersimpan(tersimpan)
+    if jenis in ("galat", "kosong", "teks"):
+        k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if jenis != 'kosong' else 'tidak ada nilai'}; hitung ulang "
+                 f"= {_tampil(x)}", SARAN)
+    elif jenis == "na" and not math.isnan(x):
+        k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = {_tampil(x)}", SARAN)
+    elif jenis == "angka" and (math.isnan(x) or not math.isclose(float(tersimpan), x, rel_tol=1e-6, abs_tol=1e-6)):
+        k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan {angka_pesan(float(tersimpan))}, hitung ulang = {_tampil(x)}", SARAN)
+
+
+def _banding_teks(k: Kumpulan, v: LembarSel, sel: Sel, x: str, apa: str) -> None:
+    """A text result (status): the cached text must be the recomputed one."""
+    _, r, c = sel
+    if v.f(r, c) is None:
+        return
+    tersimpan = v.v(r, c)
+    if jenis_tersimpan(tersimpan) in ("galat", "kosong"):
+        k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if tersimpan is not None else 'tidak ada nilai'}; "
+                 f"hitung ulang = '{x}'", SARAN)
+    elif str(tersimpan).strip() != x:
+        k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = '{x}'", SARAN)
