@@ -4,28 +4,26 @@ Any unit and any year is data, never code. The embedded default (Deputi IV, 2024
 ``kinerja/data/deputi4_2024/`` as TOML and CSV files; a workbook's PK sheet yields the same
 structures. Values stay as typed or printed (text in Indonesian notation, or numbers from Excel):
 they are parsed where they are used, so that a bad value becomes an n/a with a reason naming the
-field, instead of a crash while loading.
+field, instead of a crash while loading. What loading does check (the file is readable, its syntax,
+the required keys and columns, each value's type, unique codes) is a :class:`DatasetError` naming
+the file and the key or line; the reading itself is :mod:`kinerja.data.muat`.
 """
 from __future__ import annotations
 
-import csv
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .muat import WAJIB, BarisCsv, DatasetError, Tabel, baca_csv, baca_toml
+
 __all__ = [
     "SS", "IKU", "Pengaturan", "BarisRiwayat", "Terbit", "Klaim", "Kegiatan", "Keluaran", "OutputEfisiensi",
-    "RevisiPagu", "Anggaran", "EvaluasiSakip", "Dataset", "muat_bawaan", "muat_folder", "DatasetError",
+    "RevisiPagu", "Anggaran", "EvaluasiSakip", "Dataset", "muat_bawaan", "muat_folder", "folder_bawaan", "DatasetError",
 ]
 
 Mentah = Any
 """A value as typed: str in Indonesian notation, a number, or None for an empty cell."""
-
-
-class DatasetError(ValueError):
-    """The dataset files cannot be read at all (message for staff)."""
 
 
 @dataclass(frozen=True)
@@ -200,88 +198,122 @@ class Dataset:
     sakip: tuple[EvaluasiSakip, ...] = ()
 
 
-def _toml(folder: Path, nama: str) -> dict[str, Any]:
-    p = folder / nama
-    if not p.exists():
-        return {}
-    try:
-        return tomllib.loads(p.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise DatasetError(f"berkas {p.name} tidak dapat dibaca: {e}") from None
+def _unik(daftar: list[Tabel], apa: str) -> None:
+    """Refuse a code used twice (codes are compared without surrounding spaces)."""
+    dilihat: dict[str, str] = {}
+    for t in daftar:
+        kode = t.teks("kode", isi_wajib=True).strip()
+        if kode in dilihat:
+            raise t.galat("kode", f"kode {apa} '{kode}' ganda (sudah dipakai di {dilihat[kode]})")
+        dilihat[kode] = t.jalur
 
 
-def _csv(folder: Path, nama: str) -> list[dict[str, str]]:
-    p = folder / nama
-    if not p.exists():
-        return []
-    with p.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def _int(x: str | int | None) -> int | None:
-    return int(x) if x not in (None, "") else None
-
-
-def _kosong(x: Any) -> Any:
-    return None if x == "" else x
-
-
-def _iku(d: dict[str, Any]) -> IKU:
+def _iku(t: Tabel) -> IKU:
     return IKU(
-        kode=str(d["kode"]), ss=str(d["ss"]), nama=d.get("nama", ""), satuan=d.get("satuan", ""),
-        polarisasi=d.get("polarisasi"), target=d.get("target"), realisasi=d.get("realisasi"),
-        kalkulator=d.get("kalkulator"), masukan=dict(d.get("masukan", {})),
-        batas_bawah=d.get("batas_bawah"), batas_atas=d.get("batas_atas"),
-        realisasi_terburuk=d.get("realisasi_terburuk"), kumulatif=bool(d.get("kumulatif", False)),
-        target_tw=tuple(d.get("target_tw", (None,) * 4)), realisasi_tw=tuple(d.get("realisasi_tw", (None,) * 4)),
-        sumber_data=d.get("sumber_data", ""), catatan=d.get("catatan", ""),
+        kode=t.teks("kode", isi_wajib=True), ss=t.teks("ss"), nama=t.teks("nama", ""), satuan=t.teks("satuan", ""),
+        polarisasi=t.mentah("polarisasi"), target=t.mentah("target"), realisasi=t.mentah("realisasi"),
+        kalkulator=t.teks("kalkulator", None), masukan=t.masukan("masukan"),
+        batas_bawah=t.mentah("batas_bawah"), batas_atas=t.mentah("batas_atas"),
+        realisasi_terburuk=t.mentah("realisasi_terburuk"), kumulatif=t.logika("kumulatif"),
+        target_tw=t.daftar("target_tw", 4, (None,) * 4), realisasi_tw=t.daftar("realisasi_tw", 4, (None,) * 4),
+        sumber_data=t.teks("sumber_data", ""), catatan=t.teks("catatan", ""),
     )
 
 
-def _anggaran(d: dict[str, Any]) -> Anggaran | None:
-    if not d:
+def _pengaturan(pk: Tabel) -> Pengaturan:
+    t = pk.tabel("pengaturan")
+    if t is None:
+        return Pengaturan()
+    t.hanya_kunci(f.name for f in fields(Pengaturan))
+    return Pengaturan(**{k: t.mentah(k) for k in t.kunci()})
+
+
+def _tahun_lalu(a: Tabel) -> dict[str, Any]:
+    t = a.tabel("tahun_lalu")
+    if t is None or not t.kunci():
+        return {}
+    tahun = t.bulat("tahun")
+    return {k: tahun if k == "tahun" else t.mentah(k) if k in ("pagu", "realisasi", "realisasi_koreksi") else v
+            for k, v in t.isi.items()}
+
+
+def _anggaran(a: Tabel | None) -> Anggaran | None:
+    if a is None or not a.kunci():
         return None
+    bulan = (None,) * 12
     return Anggaran(
-        tahun=int(d["tahun"]),
-        pagu_revisi=tuple(RevisiPagu(r["tahap"], r.get("triwulan", ""), r["nilai"], r.get("alasan", ""), r.get("sebelum"))
-                          for r in d.get("pagu_revisi", [])),
-        kegiatan=tuple(Kegiatan(k["kode"], k["nama"], k["pagu"], k.get("realisasi"),
-                                tuple(k.get("realisasi_bulanan", (None,) * 12)), tuple(k.get("rpd_bulanan", (None,) * 12)))
-                       for k in d.get("kegiatan", [])),
-        keluaran=tuple(Keluaran(k["kegiatan"], k["tvk"], k["rvk"], tuple(k["tikk"]), tuple(k["rikk"]))
-                       for k in d.get("keluaran", [])),
-        efisiensi=tuple(OutputEfisiensi(k["keluaran"], k["pagu"], k["ck"], k["realisasi"]) for k in d.get("efisiensi", [])),
-        tahun_lalu=dict(d.get("tahun_lalu", {})),
-        target_penyerapan_tw=tuple(d.get("target_penyerapan_tw", (None,) * 4)),
+        tahun=a.bulat("tahun"),
+        pagu_revisi=tuple(RevisiPagu(r.teks("tahap"), r.teks("triwulan", ""), r.mentah("nilai", WAJIB), r.teks("alasan", ""),
+                                     r.mentah("sebelum")) for r in a.tabel_tabel("pagu_revisi")),
+        kegiatan=tuple(Kegiatan(k.teks("kode"), k.teks("nama"), k.mentah("pagu", WAJIB), k.mentah("realisasi"),
+                                k.daftar("realisasi_bulanan", 12, bulan), k.daftar("rpd_bulanan", 12, bulan))
+                       for k in a.tabel_tabel("kegiatan")),
+        keluaran=tuple(Keluaran(k.teks("kegiatan"), k.mentah("tvk", WAJIB), k.mentah("rvk", WAJIB), k.daftar("tikk"), k.daftar("rikk"))
+                       for k in a.tabel_tabel("keluaran")),
+        efisiensi=tuple(OutputEfisiensi(k.teks("keluaran"), k.mentah("pagu", WAJIB), k.mentah("ck", WAJIB), k.mentah("realisasi", WAJIB))
+                        for k in a.tabel_tabel("efisiensi")),
+        tahun_lalu=_tahun_lalu(a),
+        target_penyerapan_tw=a.daftar("target_penyerapan_tw", 4, (None,) * 4),
     )
+
+
+def _evaluasi(e: Tabel) -> EvaluasiSakip:
+    bobot = e.angka_per_kunci("bobot", wajib=True)
+    sub = e.tabel("bobot_sub")
+    bobot_sub = {k: sub.angka_per_kunci(k, wajib=True) for k in sub.kunci()} if sub else {}
+    t = e.tabel("nilai", wajib=True)
+    nilai: dict[str, dict[str, Any]] = {}
+    for k in t.kunci():
+        if k not in bobot:
+            raise t.galat(k, f"komponen tanpa bobot (bobot ada untuk: {', '.join(bobot) or '-'})")
+        komp = t.tabel(k, wajib=True)
+        nilai[k] = {s: komp.mentah(s) for s in komp.kunci()}
+    return EvaluasiSakip(e.bulat("tahun"), bobot, bobot_sub, nilai, e.teks("sumber", ""))
+
+
+def _riwayat(r: BarisCsv) -> BarisRiwayat:
+    return BarisRiwayat(r.teks("kode"), r.teks("nama"), r.teks("satuan"), r.teks("polarisasi"), r.bulat("tahun"),
+                        r.mentah("target"), r.mentah("realisasi"), r.mentah("capaian_terbit"), r.bulat("baris", wajib=False),
+                        r.mentah("realisasi_koreksi"), r.teks("catatan"))
+
+
+KOLOM_RIWAYAT = ("kode", "nama", "satuan", "polarisasi", "tahun", "target", "realisasi", "capaian_terbit")
+KOLOM_TERBIT = ("lokasi", "kunci", "nilai")
 
 
 def muat_folder(folder: Path | str) -> Dataset:
-    """Load a dataset folder (pk.toml, riwayat.csv, terbit.csv, klaim.toml, anggaran.toml, sakip.toml)."""
+    """Load a dataset folder (pk.toml, riwayat.csv, terbit.csv, klaim.toml, anggaran.toml, sakip.toml).
+
+    Only pk.toml is required. Any problem is a :class:`DatasetError` naming the file and the key
+    (TOML) or the line and column (CSV).
+    """
     folder = Path(folder)
-    pk = _toml(folder, "pk.toml")
-    if not pk:
+    if not folder.is_dir():
+        raise DatasetError(f"folder dataset '{folder}' tidak ditemukan atau bukan folder")
+    pk = baca_toml(folder, "pk.toml")
+    if pk is None:
         raise DatasetError(f"folder {folder} tidak berisi pk.toml")
-    peng = pk.get("pengaturan", {})
+    unit = pk.teks("unit", isi_wajib=True)
+    ss, iku = pk.tabel_tabel("ss"), pk.tabel_tabel("iku")
+    _unik(ss, "SS")
+    _unik(iku, "IKU")
+    riwayat = baca_csv(folder, "riwayat.csv", KOLOM_RIWAYAT, ("baris", "realisasi_koreksi", "catatan")) or []
+    terbit = baca_csv(folder, "terbit.csv", KOLOM_TERBIT, ("baris", "catatan")) or []
+    klaim = baca_toml(folder, "klaim.toml")
+    sakip = baca_toml(folder, "sakip.toml")
     return Dataset(
-        unit=pk["unit"], unit_singkat=pk.get("unit_singkat", pk["unit"]), instansi=pk.get("instansi", ""),
-        tahun=int(pk["tahun"]), periode=pk.get("periode", ""), sumber=pk.get("sumber", ""),
-        pengaturan=Pengaturan(**{k: peng[k] for k in Pengaturan.__dataclass_fields__ if k in peng}),
-        ss=tuple(SS(s["kode"], s["perspektif"], s["nama"]) for s in pk.get("ss", [])),
-        iku=tuple(_iku(d) for d in pk.get("iku", [])),
-        riwayat=tuple(
-            BarisRiwayat(r["kode"], r["nama"], r["satuan"], r["polarisasi"], int(r["tahun"]), _kosong(r["target"]),
-                         _kosong(r["realisasi"]), _kosong(r["capaian_terbit"]), _int(r.get("baris")),
-                         _kosong(r.get("realisasi_koreksi", "")), r.get("catatan", ""))
-            for r in _csv(folder, "riwayat.csv")),
-        terbit=tuple(Terbit(r["lokasi"], _int(r.get("baris")), r["kunci"], r["nilai"], r.get("catatan", ""))
-                     for r in _csv(folder, "terbit.csv")),
-        klaim=tuple(Klaim(k["lokasi"], k.get("baris"), k["rumus"], dict(k.get("masukan", {})), k["nilai"], k.get("catatan", ""))
-                    for k in _toml(folder, "klaim.toml").get("klaim", [])),
-        anggaran=_anggaran(_toml(folder, "anggaran.toml")),
-        sakip=tuple(EvaluasiSakip(int(e["tahun"]), dict(e["bobot"]), {k: dict(v) for k, v in e.get("bobot_sub", {}).items()},
-                                  {k: dict(v) for k, v in e["nilai"].items()}, e.get("sumber", ""))
-                    for e in _toml(folder, "sakip.toml").get("evaluasi", [])),
+        unit=unit, unit_singkat=pk.teks("unit_singkat", unit), instansi=pk.teks("instansi", ""),
+        tahun=pk.bulat("tahun"), periode=pk.teks("periode", ""), sumber=pk.teks("sumber", ""),
+        pengaturan=_pengaturan(pk),
+        ss=tuple(SS(s.teks("kode"), s.teks("perspektif"), s.teks("nama")) for s in ss),
+        iku=tuple(_iku(d) for d in iku),
+        riwayat=tuple(_riwayat(r) for r in riwayat),
+        terbit=tuple(Terbit(r.teks("lokasi"), r.bulat("baris", wajib=False), r.teks("kunci"), r.teks("nilai"), r.teks("catatan"))
+                     for r in terbit),
+        klaim=tuple(Klaim(k.teks("lokasi"), k.bulat("baris", None), k.teks("rumus"), k.masukan("masukan"), k.mentah("nilai", WAJIB),
+                          k.teks("catatan", "")) for k in (klaim.tabel_tabel("klaim") if klaim else [])),
+        anggaran=_anggaran(baca_toml(folder, "anggaran.toml")),
+        sakip=tuple(_evaluasi(e) for e in (sakip.tabel_tabel("evaluasi") if sakip else [])),
     )
 
 
