@@ -190,7 +190,7 @@ def test_ekspor_menulis_laporan_anggaran_tw(tmp_path):
     assert round(d["kegiatan"][-1]["penyerapan"], 2) == 99.23 and d["kegiatan"][-1]["deviasi_rpd"] is None
     assert round(d["tahunan"]["nilai_efisiensi"], 2) == 51.93
     baris = (tmp_path / "Kinerja_Deputi4_2024_TW4_anggaran.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert baris[0].startswith("Kode;Kegiatan;Pagu") and baris[-1].startswith("TOTAL;Total;21556597000;21389786184;99,226")
+    assert baris[0].startswith("Kode;Kegiatan;Pagu") and baris[-1].startswith("TOTAL;Total;21556597000;21389786184;99,23;")
     p1 = _cli("ekspor", str(WORKBOOK), "--tw", "1", "--ke", str(tmp_path / "tw1"), "--format", "json")
     d1 = json.loads((tmp_path / "tw1" / "Kinerja_Deputi4_2024_TW1_anggaran.json").read_text(encoding="utf-8"))
     assert p1.returncode == 0 and d1["kegiatan"][0]["realisasi"] is None                        # no monthly data: n/a

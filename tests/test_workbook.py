@@ -28,7 +28,7 @@ def bangun_baru(tmp_path_factory, dataset_bawaan):
 
 def test_workbook_tersimpan_sama_dengan_bangun_baru(bangun_baru):
     """Someone who edits the data, the VBA or the builder and forgets `kinerja bangun` fails here."""
-    assert WORKBOOK.read_bytes() == bangun_baru.read_bytes(), "jalankan 'kinerja bangun' lalu commit workbook/Kinerja_D4.xlsm"
+    assert WORKBOOK.read_bytes() == bangun_baru.read_bytes(), "jalankan 'kinerja bangun --keluar workbook/Kinerja_D4.xlsm --timpa' lalu commit workbook/Kinerja_D4.xlsm"
 
 
 @pytest.fixture(scope="session")

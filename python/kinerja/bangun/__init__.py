@@ -16,7 +16,8 @@ from pathlib import Path
 from ..buku import tata_letak as tl
 from ..buku.vba import bangun_vba_project, modul_proyek
 from ..data.berkas import tulis_atomik
-from ..data.dataset import Dataset
+from ..data.dataset import Dataset, DatasetError
+from ..hitung.penghitung import PENGHITUNG
 from .anggaran import tulis_lembar_anggaran
 from .dasar import Buku, Letak
 from .pendukung import lembar_validasi, lembar_xlwings
@@ -29,10 +30,14 @@ from .tw import lembar_tw
 __all__ = ["bangun_workbook"]
 
 
-def bangun_workbook(ds: Dataset, keluar: Path | str, folder_vba: Path | None = None, timpa: bool = True) -> Path:
-    """Write the workbook of ``ds`` to ``keluar`` atomically (temporary file beside it, then rename)."""
+def bangun_workbook(ds: Dataset, keluar: Path | str, folder_vba: Path | None = None, timpa: bool = True,
+                    sumber: tuple[Path | str, ...] = ()) -> Path:
+    """Write the workbook of ``ds`` to ``keluar`` atomically; never onto one of ``sumber`` (the inputs)."""
+    for iku in ds.iku:
+        if iku.kalkulator and iku.kalkulator not in PENGHITUNG:
+            raise DatasetError(f"IKU {iku.kode}: kalkulator '{iku.kalkulator}' tidak dikenal (pilihan: {', '.join(PENGHITUNG)})")
     vba = bangun_vba_project(modul_proyek(folder_vba))
-    with tulis_atomik(keluar, timpa=timpa) as sementara:
+    with tulis_atomik(keluar, timpa=timpa, sumber=sumber) as sementara:
         _tulis(ds, sementara, vba)
     return Path(keluar)
 

@@ -176,7 +176,7 @@ def _blok_sakip(b: Buku, ds: Dataset, r: int, t: Letak) -> int:
     _judul_blok(b, nama, r, f"SAKIP {e.tahun}", f"Nilai evaluasi SAKIP {e.tahun} (Tabel 4.4)",
                 "jumlah komponen; bobot harus berjumlah 100")
     r += 1
-    sub = sorted({s for v in e.nilai.values() for s in v}, key=tl.SAKIP_SUB.index)
+    sub = sorted({s for v in e.nilai.values() for s in v}, key=lambda s: (tl.SAKIP_SUB.index(s) if s in tl.SAKIP_SUB else 99, s))
     for c, h in enumerate(("Komponen", "Bobot", *(s.capitalize() for s in sub), "Jumlah")):
         b.lembar[nama].write(r, tl.RINCIAN_LABEL + c, h, b.gaya["kepala"])
     r += 1

@@ -183,7 +183,7 @@ def _baca_iku(c: Cuplikan, pos: Posisi) -> list[IKU]:
             realisasi=None if pakai_kalk else tahunan, kalkulator=kalk if pakai_kalk else None,
             masukan=masukan.get(kode, {}), batas_bawah=sel(r, tl.K_BAWAH), batas_atas=sel(r, tl.K_ATAS),
             realisasi_terburuk=sel(r, tl.K_TERBURUK), kumulatif=teks(sel(r, tl.K_KUMULATIF)).lower() == "ya",
-            target_tw=tuple(sel(r, k) for k in tl.K_TW), realisasi_tw=tuple(x[0] for x in real),
+            target_tw=tuple(sel(r, k) for k in tl.K_TW), realisasi_tw=tuple(None if rumus else x for x, rumus in real),
             sumber_data=teks(sel(r, tl.K_SUMBER)), catatan=teks(sel(r, tl.K_CATATAN)),
         ))
     return hasil

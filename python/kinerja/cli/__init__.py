@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from ..buku.cuplikan import alamat
 from ..data.berkas import BerkasError
 from ..data.dataset import Dataset, DatasetError, muat_bawaan, muat_folder
 
@@ -22,19 +23,26 @@ KELUAR_OK, KELUAR_NA, KELUAR_TIDAK_TERBACA = 0, 1, 2
 
 def muat_berkas(berkas: str | None) -> Dataset:
     """The dataset of BERKAS: the embedded default when omitted, a dataset folder, or a workbook."""
+    return muat_dengan_masalah(berkas)[0]
+
+
+def muat_dengan_masalah(berkas: str | None) -> tuple[Dataset, list]:
+    """The dataset of BERKAS and the structural problems the workbook reader found (none for a folder)."""
     if not berkas:
-        return muat_bawaan()
+        return muat_bawaan(), []
     p = Path(berkas)
     if not p.exists():
         raise BerkasError(f"berkas '{berkas}' tidak ditemukan")
     if p.is_dir():
         try:
-            return muat_folder(p)
+            return muat_folder(p), []
         except DatasetError as e:
             raise BerkasError(str(e)) from None
     if p.suffix.lower() in (".xlsx", ".xlsm"):
-        from ..buku.baca import baca_dataset
-        return baca_dataset(p)
+        from ..buku.baca import baca
+        from ..buku.cuplikan import dari_berkas
+        ds, pos = baca(dari_berkas(p))
+        return ds, pos.masalah
     raise BerkasError(f"berkas '{berkas}' bukan workbook Excel (.xlsm/.xlsx) atau folder dataset")
 
 
@@ -45,12 +53,17 @@ def _cetak_json(data: object) -> None:
 def _laporan(a: argparse.Namespace) -> int:
     from ..hitung.laporan import susun_laporan
     from ..keluaran.tampilan import laporan_json, laporan_teks
-    lap = susun_laporan(muat_berkas(a.berkas))
+    ds, masalah = muat_dengan_masalah(a.berkas)
+    lap = susun_laporan(ds)
+    teks_masalah = [f"{m.lembar}!{alamat(m.r, m.c)}: {m.pesan}" for m in masalah]
     if a.format == "json":
-        _cetak_json(laporan_json(lap, a.semua))
+        _cetak_json({**laporan_json(lap, a.semua), "masalah": teks_masalah})
     else:
         sys.stdout.write(laporan_teks(lap, a.semua))
-    return KELUAR_NA if lap.ada_na else KELUAR_OK
+        if teks_masalah:
+            sys.stdout.write("\nMasalah susunan workbook (angka di atas mungkin tidak lengkap):\n" +
+                             "".join(f"  - {t}\n" for t in teks_masalah))
+    return KELUAR_NA if lap.ada_na or masalah else KELUAR_OK
 
 
 def _temuan_teks(berkas: str, temuan: list) -> str:
@@ -72,13 +85,16 @@ def _validasi(a: argparse.Namespace) -> int:
     from ..buku.cuplikan import dari_berkas
     from ..keluaran.temuan import tulis_temuan_xlsx
     from ..periksa import ada_galat, validasi
+    if a.laporan:
+        from ..data.berkas import tolak_sumber
+        tolak_sumber(a.laporan, a.berkas)                  # refused before anything is read or printed
     temuan = validasi(dari_berkas(a.berkas), a.tw)
     if a.format == "json":
         _cetak_json(_temuan_json(a.berkas, temuan))
     else:
         sys.stdout.write(_temuan_teks(a.berkas, temuan))
     if a.laporan:
-        tulis_temuan_xlsx(temuan, a.laporan, a.berkas, a.timpa)
+        tulis_temuan_xlsx(temuan, a.laporan, a.berkas, a.timpa, sumber=(a.berkas,))
         sys.stderr.write(f"Laporan temuan ditulis: {a.laporan}\n")
     return KELUAR_NA if ada_galat(temuan) else KELUAR_OK
 
@@ -136,20 +152,17 @@ def _bangun(a: argparse.Namespace) -> int:
     from ..bangun import bangun_workbook
     ds = muat_berkas(a.dataset)
     keluar = Path(a.keluar)
-    bangun_workbook(ds, keluar, timpa=a.timpa or keluar.resolve() == _bawaan().resolve())
+    masukan = [Path(a.dataset)] if a.dataset and Path(a.dataset).is_file() else \
+        [p for p in Path(a.dataset).iterdir() if p.is_file()] if a.dataset else []
+    bangun_workbook(ds, keluar, timpa=a.timpa, sumber=tuple(masukan))
     print(f"Workbook ditulis: {keluar}")
     return 0
 
 
-def _bawaan() -> Path:
-    """``workbook/Kinerja_D4.xlsm`` of the checkout."""
-    return Path(__file__).resolve().parents[3] / "workbook" / "Kinerja_D4.xlsm"
-
-
 def _daftar_bangun(sub: argparse._SubParsersAction) -> None:
-    """Register ``kinerja bangun``."""
-    p = sub.add_parser("bangun", help="bangun workbook .xlsm dari dataset (bawaan: workbook/Kinerja_D4.xlsm)")
-    p.add_argument("--keluar", default=str(_bawaan()), help="berkas keluaran (bawaan: workbook/Kinerja_D4.xlsm)")
+    """Register ``kinerja bangun``: the output path is always explicit (never inside the installed package)."""
+    p = sub.add_parser("bangun", help="bangun workbook .xlsm dari dataset (mis. --keluar workbook/Kinerja_D4.xlsm --timpa)")
+    p.add_argument("--keluar", required=True, help="berkas keluaran .xlsm (wajib; tidak pernah menimpa tanpa --timpa)")
     p.add_argument("--dataset", default=None, help="folder dataset (bawaan: data 2024 tertanam)")
     p.add_argument("--timpa", action="store_true", help="ganti berkas lain yang sudah ada")
     p.set_defaults(fungsi=_bangun)
@@ -159,7 +172,8 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kinerja",
         description="Mesin perhitungan Laporan Kinerja (capaian IKU, NSS, NKO, Indeks Tata Kelola, anggaran).",
-        epilog="Kode keluar: 0 lengkap; 1 ada nilai n/a atau temuan galat; 2 berkas tidak dapat dibaca / argumen salah.",
+        epilog="Kode keluar: 0 lengkap; 1 ada nilai n/a atau temuan galat; 2 berkas tidak dapat dibaca / argumen salah. "
+               "--debug: tampilkan traceback bila terjadi galat tak terduga.",
     )
     sub = p.add_subparsers(dest="perintah", required=True)
     lap = sub.add_parser("laporan", help="Tabel 3.4, NSS, NKO dan rekonsiliasi (tanpa BERKAS: data bawaan 2024)")
@@ -201,13 +215,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``kinerja`` console script."""
-    a = _parser().parse_args(argv)
+    """Entry point of the ``kinerja`` console script: a message and exit 2 for anything that goes wrong (``--debug``: traceback)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    a = _parser().parse_args([x for x in argv if x != "--debug"])
     try:
         return int(a.fungsi(a))
-    except BerkasError as e:
+    except (BerkasError, DatasetError) as e:
         sys.stderr.write(f"kinerja: {e}\n")
-        return KELUAR_TIDAK_TERBACA
+    except OSError as e:
+        sys.stderr.write(f"kinerja: {e.filename or ''}: {e.strerror or e}\n")
+    except KeyboardInterrupt:
+        sys.stderr.write("kinerja: dihentikan\n")
+    except Exception as e:  # the last resort: never a traceback for staff
+        if debug:
+            raise
+        sys.stderr.write(f"kinerja: galat tak terduga ({type(e).__name__}: {e}); ulangi dengan --debug untuk rinciannya\n")
+    return KELUAR_TIDAK_TERBACA
 
 
 if __name__ == "__main__":

@@ -12,13 +12,14 @@ read.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["BerkasError", "periksa_workbook", "tulis_atomik", "BATAS_UKURAN_ISI", "BATAS_RASIO"]
+__all__ = ["BerkasError", "periksa_workbook", "tulis_atomik", "transaksi", "tolak_sumber", "sama", "BATAS_UKURAN_ISI", "BATAS_RASIO"]
 
 BATAS_UKURAN_ISI = 200 * 1024 * 1024
 """Largest total uncompressed size accepted (a real workbook of this kind is well under 5 MB)."""
@@ -38,6 +39,12 @@ def periksa_workbook(path: Path | str) -> Path:
         raise BerkasError(f"berkas '{p}' tidak ditemukan")
     if p.is_dir():
         raise BerkasError(f"'{p}' adalah folder, bukan workbook")
+    try:
+        biasa = stat.S_ISREG(p.stat().st_mode)
+    except OSError as e:
+        raise BerkasError(f"berkas '{p}' tidak dapat dibaca: {e.strerror}") from None
+    if not biasa:
+        raise BerkasError(f"'{p}' bukan berkas biasa (mis. pipa atau perangkat): hanya berkas workbook yang dibaca")
     kunci = p.with_name("~$" + p.name)
     if kunci.exists():
         raise BerkasError(f"workbook '{p.name}' sedang dibuka di Excel (ada berkas kunci '{kunci.name}'); "
@@ -70,25 +77,163 @@ def periksa_workbook(path: Path | str) -> Path:
     return p
 
 
-@contextmanager
-def tulis_atomik(tujuan: Path | str, timpa: bool = False) -> Iterator[Path]:
-    """Yield a temporary path beside ``tujuan``; on success rename it into place.
+def sama(a: Path | str, b: Path | str) -> bool:
+    """True when two paths are one file: the same real path, or the same file through a hard or symbolic link."""
+    a, b = Path(a), Path(b)
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
 
-    Refuses when ``tujuan`` exists and ``timpa`` is false. On any error the temporary file is
-    removed and ``tujuan`` is untouched.
+
+def tolak_sumber(tujuan: Path | str, *sumber: Path | str | None) -> None:
+    """Refuse an output path that is one of the inputs, whatever overwriting was allowed."""
+    for s in sumber:
+        if s is not None and sama(tujuan, s):
+            raise BerkasError(f"berkas keluaran '{tujuan}' adalah berkas masukan '{s}': tidak pernah ditimpa; pilih nama lain")
+
+
+def _pindah(sementara: Path, tujuan: Path, timpa: bool) -> None:
+    """Move a finished file into place: with ``timpa`` replacing, else only if nothing is there (atomic no-replace)."""
+    if timpa:
+        os.replace(sementara, tujuan)
+        return
+    try:
+        os.link(sementara, tujuan)              # fails if tujuan exists, even if it appeared a moment ago
+    except FileExistsError:
+        raise BerkasError(f"berkas '{tujuan}' sudah ada; tidak ditimpa (gunakan --timpa untuk menggantinya)") from None
+    except OSError:                             # a file system without hard links: check, then rename
+        if tujuan.exists():
+            raise BerkasError(f"berkas '{tujuan}' sudah ada; tidak ditimpa (gunakan --timpa untuk menggantinya)") from None
+        os.replace(sementara, tujuan)
+        return
+    os.unlink(sementara)
+
+
+def _siapkan_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise BerkasError(f"'{folder}' bukan folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise BerkasError(f"folder '{folder}' tidak dapat dibuat: {e.strerror}") from None
+
+
+@contextmanager
+def tulis_atomik(tujuan: Path | str, timpa: bool = False, sumber: tuple[Path | str | None, ...] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside ``tujuan``; on success move it into place.
+
+    Refuses when ``tujuan`` is one of ``sumber`` (always) or exists and ``timpa`` is false; the
+    existence check and the move are one step (a hard link), so a file that appears meanwhile is
+    not replaced either. On any error the temporary file is removed and ``tujuan`` is untouched;
+    an ``OSError`` (read-only folder, full disk) becomes a :class:`BerkasError`.
     """
     tujuan = Path(tujuan)
+    tolak_sumber(tujuan, *sumber)
     if tujuan.exists() and not timpa:
         raise BerkasError(f"berkas '{tujuan}' sudah ada; tidak ditimpa (gunakan --timpa untuk menggantinya)")
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    fd, sementara = tempfile.mkstemp(prefix=f".{tujuan.stem}-", suffix=tujuan.suffix, dir=tujuan.parent)
-    os.close(fd)
+    _siapkan_folder(tujuan.parent)
     try:
-        yield Path(sementara)
+        fd, nama = tempfile.mkstemp(prefix=f".{tujuan.stem[:40]}-", suffix=tujuan.suffix, dir=tujuan.parent)
+    except OSError as e:
+        raise BerkasError(f"tidak dapat menulis di folder '{tujuan.parent}': {e.strerror}") from None
+    os.close(fd)
+    sementara = Path(nama)
+    try:
+        yield sementara
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(sementara, 0o666 & ~umask)
-        os.replace(sementara, tujuan)
+        _pindah(sementara, tujuan, timpa)
+    except OSError as e:
+        raise BerkasError(f"berkas '{tujuan}' tidak dapat ditulis: {e.strerror or e}") from None
     finally:
-        if os.path.exists(sementara):
-            os.unlink(sementara)
+        if sementara.exists():
+            sementara.unlink()
+
+
+PENANDA_SEMENTARA = ".kinerja-ekspor-"
+"""Prefix of an export's temporary folder and lock file inside the destination."""
+
+
+def _hidup(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def _bersihkan_sisa(folder: Path) -> None:
+    """Remove what a crashed export left in ``folder`` (its process no longer runs)."""
+    import shutil
+    for p in folder.glob(PENANDA_SEMENTARA + "*"):
+        try:
+            pid = int(p.name[len(PENANDA_SEMENTARA):].split("-")[0])
+        except ValueError:
+            continue
+        if pid != os.getpid() and not _hidup(pid):
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+
+
+@contextmanager
+def transaksi(folder: Path | str, tujuan: list[Path], timpa: bool, sumber: tuple[Path | str | None, ...] = ()) -> Iterator[Path]:
+    """All or nothing: yield a temporary folder inside ``folder`` to write every file into, then move them all in.
+
+    One export at a time per folder (a lock file; a second exits with a message). Nothing is
+    written if any target exists (unless ``timpa``) or is an input. If a move fails, the files
+    already moved are taken back. Temporary files never survive the run; those of a crashed run
+    are removed by the next.
+    """
+    import shutil
+    folder = Path(folder)
+    _siapkan_folder(folder)
+    for t in tujuan:
+        tolak_sumber(t, *sumber)
+    kunci = folder / f"{PENANDA_SEMENTARA}kunci"
+    _bersihkan_kunci(kunci)
+    try:
+        fd = os.open(kunci, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except FileExistsError:
+        raise BerkasError(f"ekspor lain sedang menulis ke folder '{folder}'; tunggu sampai selesai lalu ulangi") from None
+    except OSError as e:
+        raise BerkasError(f"tidak dapat menulis di folder '{folder}': {e.strerror}") from None
+    sementara = folder / f"{PENANDA_SEMENTARA}{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        _bersihkan_sisa(folder)
+        ada = [t for t in tujuan if t.exists()]
+        if ada and not timpa:
+            raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(map(str, ada))} (gunakan --timpa untuk menggantinya)")
+        sementara.mkdir()
+        yield sementara
+        dipindah: list[Path] = []
+        try:
+            for t in tujuan:
+                _pindah(sementara / t.name, t, timpa)
+                dipindah.append(t)
+        except (OSError, BerkasError):
+            if not timpa:
+                for t in dipindah:
+                    t.unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        raise BerkasError(f"ekspor ke folder '{folder}' gagal: {e.strerror or e}; tidak ada berkas yang ditulis") from None
+    finally:
+        shutil.rmtree(sementara, ignore_errors=True)
+        kunci.unlink(missing_ok=True)
+
+
+def _bersihkan_kunci(kunci: Path) -> None:
+    """A lock whose process no longer runs is stale: remove it."""
+    try:
+        pid = int(kunci.read_text(encoding="ascii").strip() or "0")
+    except (OSError, ValueError):
+        return
+    if pid and not _hidup(pid):
+        kunci.unlink(missing_ok=True)

@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping
 
 from ..aturan import kalkulator as k
 from ..aturan.kalkulator import KalkulatorError
+from ..aturan.pembulatan import tanpa_derau
 from ..aturan.tata_kelola import BOBOT_KPA, indeks_tata_kelola
 from ..data.notasi import NotasiError, baca_nilai
 
@@ -103,17 +104,33 @@ def _ksp(m: dict[str, Any], _: Mapping[str, Any]) -> Hasil:
     return Hasil(nilai, {f"nilai_isu_{i}": t * k.NILAI_TAHAP for i, t in enumerate(m["tahap"], 1)})
 
 
+def desimal_kpa(x: Any) -> int | None:
+    """The setting Desimal KPA: empty (no rounding) or a whole number 0-6, else a KalkulatorError naming it."""
+    if x in (None, ""):
+        return None
+    try:
+        n = baca_nilai(x)
+    except NotasiError as e:
+        raise KalkulatorError(f"pengaturan Desimal KPA: {e}") from None
+    if not n.tersedia:
+        return None
+    d = n.tunggal()
+    if d != int(d) or not 0 <= d <= 6:
+        raise KalkulatorError(f"pengaturan Desimal KPA '{x}' harus bilangan bulat 0-6 atau kosong")
+    return int(d)
+
+
 def _tata_kelola(m: dict[str, Any], pengaturan: Mapping[str, Any]) -> Hasil:
-    d = pengaturan.get("desimal_rasio_kpa")
+    d = desimal_kpa(pengaturan.get("desimal_rasio_kpa"))
     bobot = m.get("kpa_bobot", BOBOT_KPA)
     h = indeks_tata_kelola(
         m["nilai_sakip"], m["target_sakip"], m["renaksi_dilaksanakan"], m["renaksi_dirumuskan"],
         m["kpa_realisasi"], m["kpa_target"], cara=str(pengaturan.get("skala_tata_kelola") or "linear"),
-        desimal_rasio_kpa=None if d in (None, "") else int(d), kpa_bobot=bobot,
+        desimal_rasio_kpa=d, kpa_bobot=bobot,
     )
     rincian = {"sub_sakip": h.sub_sakip, "sub_rb": h.sub_rb, "kpa": h.kpa, "sub_kpa": h.sub_kpa, "skor": h.skor}
     for i, (r, t, w) in enumerate(zip(m["kpa_realisasi"], m["kpa_target"], bobot), 1):
-        rincian[f"kpa_komponen_{i}"] = k.komposit([r], [t], [w], None if d in (None, "") else int(d))
+        rincian[f"kpa_komponen_{i}"] = k.komposit([r], [t], [w], d)
     return Hasil(h.indeks, rincian)
 
 
@@ -153,8 +170,12 @@ PENGHITUNG: dict[str, Penghitung] = {p.nama: p for p in (
 
 def hitung(nama: str, masukan: Mapping[str, Any], pengaturan: Mapping[str, Any] | None = None,
            konteks: Mapping[str, float] | None = None) -> Hasil:
-    """Run the calculator ``nama`` on raw inputs; raises KalkulatorError with a message for staff."""
+    """Run the calculator ``nama`` on raw inputs; raises KalkulatorError with a message for staff.
+
+    Results lose their binary noise (12 significant digits): 2,7 + 2,09 is 4,79, not 4,789999999999992.
+    """
     p = PENGHITUNG.get(str(nama).strip())
     if p is None:
         raise KalkulatorError(f"kalkulator '{nama}' tidak dikenal (pilihan: {', '.join(PENGHITUNG)})")
-    return p.fungsi(_baca(p, masukan, konteks or {}), pengaturan or {})
+    h = p.fungsi(_baca(p, masukan, konteks or {}), pengaturan or {})
+    return Hasil(tanpa_derau(h.nilai), {k: tanpa_derau(v) for k, v in h.rincian.items()})

@@ -25,6 +25,7 @@ class BarisTW:
     target: Any
     realisasi: Any
     keterangan: Any
+    dihitung: bool = False          # the realisasi is a calculator's result (TW IV), not typed
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,10 @@ def susun_triwulan(ds: Dataset, tw: int, keterangan: Mapping[str, Any] | None = 
     hasil, _ = nilai_iku(ds, masukan)
     nss, _, nko = konsolidasi(ds, hasil)
     ket = keterangan or {}
-    baris = [BarisTW(h, target_tw(iku, i), h.realisasi if (i == 3 and iku.kalkulator and realisasi_tw(iku, i) in (None, ""))
-                     else realisasi_tw(iku, i), ket.get(iku.kode)) for iku, h in zip(ds.iku, hasil)]
+    baris = []
+    for iku, h in zip(ds.iku, hasil):
+        dihitung = i == 3 and iku.kalkulator is not None and realisasi_tw(iku, i) in (None, "")
+        baris.append(BarisTW(h, target_tw(iku, i), h.realisasi if dihitung else realisasi_tw(iku, i), ket.get(iku.kode), dihitung))
     return LaporanTW(tw, baris, nss, nko)
 
 

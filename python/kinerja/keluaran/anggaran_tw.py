@@ -38,8 +38,8 @@ def tulis_anggaran(path: Path, f: str, ds: Dataset, tw: int, waktu: str, berkas:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh, delimiter=";", lineterminator="\r\n")
             w.writerow(KEPALA_ANGGARAN)
-            for b in baris:
-                w.writerow([angka_csv(x) for x in b])
+            for b in baris:                                  # as the sheet shows them: Rp whole, percentages to 2 places
+                w.writerow([angka_csv(x, 0 if j in (2, 3) else 2 if j >= 4 else None) for j, x in enumerate(b)])
         return
     if f == "json":
         isi = {"unit": ds.unit, "tahun": ds.tahun, "triwulan": tw, "diekspor": waktu, "berkas": berkas,

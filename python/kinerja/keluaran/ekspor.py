@@ -22,14 +22,13 @@ import datetime as dt
 import json
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 from ..buku.baca import baca
 from ..buku.cuplikan import dari_berkas
-from ..data.berkas import BerkasError, tulis_atomik
+from ..data.berkas import BerkasError, transaksi
 from ..data.dataset import Dataset
 from ..periksa import GALAT, Temuan, ada_galat, validasi
 from .anggaran_tw import tulis_anggaran
@@ -52,7 +51,7 @@ class EksporDitolak(Exception):
 
 def nama_berkas(ds: Dataset, tw: int, ext: str, akhiran: str = "") -> str:
     """``Kinerja_<unit>_<tahun>_TW<n>[akhiran].<ext>`` with a file-system-safe unit name."""
-    unit = re.sub(r"[^A-Za-z0-9]+", "_", ds.unit_singkat or "Unit").strip("_") or "Unit"
+    unit = re.sub(r"[^A-Za-z0-9]+", "_", ds.unit_singkat or "Unit").strip("_")[:40].strip("_") or "Unit"
     return f"Kinerja_{unit}_{ds.tahun}_TW{tw}{akhiran}.{ext}"
 
 
@@ -100,34 +99,33 @@ def tulis_berkas(laporan: str, f: str, path: Path, b: Bahan) -> None:
 
 def ekspor(sumber: Path | str, tw: int, ke: Path | str, format: Sequence[str] = FORMAT, paksa: bool = False,
            timpa: bool = False) -> tuple[list[Path], list[Temuan]]:
-    """Export TW ``tw`` (1-4) of workbook ``sumber`` into folder ``ke``; returns the files written and the findings."""
+    """Export TW ``tw`` (1-4) of workbook ``sumber`` into folder ``ke``; returns the files written and the findings.
+
+    Every number is recomputed from the workbook's inputs. A ``galat`` refuses the export unless
+    ``paksa``; forced, the export header says how many cells disagreed. All files or none.
+    """
     if tw not in (1, 2, 3, 4):
         raise BerkasError(f"triwulan '{tw}' tidak dikenal: pilih 1, 2, 3 atau 4")
     salah = [f for f in format if f not in FORMAT]
     if salah:
         raise BerkasError(f"format '{', '.join(salah)}' tidak dikenal: pilih dari {', '.join(FORMAT)}")
+    sumber = Path(sumber)
     c = dari_berkas(sumber)
     ds, pos = baca(c)
     temuan = validasi(c, tw, (ds, pos))
     if ada_galat(temuan) and not paksa:
         raise EksporDitolak(temuan)
+    n = sum(1 for t in temuan if t.tingkat == GALAT)
+    catatan = f"dipaksa walaupun ada {n} galat validasi (lihat 'kinerja validasi')" if n else ""
     tujuan = berkas_tujuan(ds, tw, Path(ke), format)
-    ada = sudah_ada(tujuan)
-    if ada and not timpa:
-        raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(map(str, ada))} (gunakan --timpa untuk menggantinya)")
-    nama = Path(sumber).name
-    b = Bahan(ds, tabel_tw(c, pos, ds, tw), tw, dt.datetime.now().strftime("%Y-%m-%d %H:%M"), nama)
-    ditulis: list[Path] = []
-    with tempfile.TemporaryDirectory() as tmp:
+    b = Bahan(ds, tabel_tw(c, pos, ds, tw, catatan), tw, dt.datetime.now().strftime("%Y-%m-%d %H:%M"), sumber.name)
+    with transaksi(Path(ke), list(tujuan.values()), timpa, (sumber,)) as tmp:
         if {"xlsx", "pdf"} & set(format):
-            b = dataclasses.replace(b, xlsx=Path(tmp) / nama_berkas(ds, tw, "xlsx"),
-                                    xlsx_anggaran=Path(tmp) / nama_berkas(ds, tw, "xlsx", "_anggaran"))
-            tulis_xlsx(b.xlsx, Path(sumber), ds, b.tabel, tw, b.waktu)
+            b = dataclasses.replace(b, xlsx=tmp / ("_" + nama_berkas(ds, tw, "xlsx")),
+                                    xlsx_anggaran=tmp / ("_" + nama_berkas(ds, tw, "xlsx", "_anggaran")))
+            tulis_xlsx(b.xlsx, sumber, ds, b.tabel, tw, b.waktu)
             if ds.anggaran is not None:
-                tulis_anggaran(b.xlsx_anggaran, "xlsx", ds, tw, b.waktu, nama)
+                tulis_anggaran(b.xlsx_anggaran, "xlsx", ds, tw, b.waktu, sumber.name)
         for (laporan, f), p in tujuan.items():
-            with tulis_atomik(p, timpa=timpa) as sementara:
-                tulis_berkas(laporan, f, sementara, b)
-            ditulis.append(p)
-    return ditulis, temuan
-
+            tulis_berkas(laporan, f, tmp / p.name, b)
+    return list(tujuan.values()), temuan

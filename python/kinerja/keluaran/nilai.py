@@ -1,12 +1,13 @@
 """A value as it leaves in an exported file: CSV-safe text, decimal comma, JSON null for n/a."""
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
-from ..data.notasi import tulis_angka
+from ..aturan.pembulatan import bulat
 
-__all__ = ["aman_csv", "angka_csv", "json_nilai", "bersih"]
+__all__ = ["aman_csv", "angka_csv", "json_nilai", "bersih", "teks_biasa"]
 
 BAHAYA = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters a spreadsheet would run as a formula (CSV injection)."""
@@ -19,22 +20,44 @@ def aman_csv(x: Any) -> Any:
     return x
 
 
-def angka_csv(x: Any) -> Any:
+def teks_biasa(x: Any) -> str:
+    """Any cell value as plain text: dates as ISO dates, numbers as Python writes them, None as ''."""
+    if x is None:
+        return ""
+    if isinstance(x, (dt.datetime, dt.date, dt.time)):
+        return x.isoformat(sep=" ") if isinstance(x, dt.datetime) else x.isoformat()
+    return str(x)
+
+
+def angka_csv(x: Any, desimal: int | None = None) -> Any:
+    """A cell as the sheet shows it, for a CSV Indonesian Excel reads back: decimal comma, no grouping.
+
+    Numbers: ``desimal`` fixed places rounded half-up (the sheet's ``#,##0.00``), or else the
+    sheet's general format (whole numbers from 1.000, up to 10 significant digits below). Text
+    passes through the injection guard; NaN is ``n/a``; dates and other types become text.
+    """
     if isinstance(x, bool) or not isinstance(x, (int, float)):
-        return aman_csv("" if x is None else x)
-    if math.isnan(x):
+        return aman_csv(teks_biasa(x))
+    if math.isnan(x) or math.isinf(x):
         return "n/a"
-    return tulis_angka(x).replace(".", "")        # decimal comma, no grouping: Indonesian Excel reads a number
+    if desimal is not None:
+        return f"{bulat(x, desimal):.{desimal}f}".replace(".", ",")
+    if isinstance(x, int) or abs(x) >= 1000:
+        return f"{bulat(x, 0):.0f}"
+    return f"{x:.10g}".replace(".", ",")
 
 
 def json_nilai(x: Any) -> Any:
-    if isinstance(x, float) and math.isnan(x):
+    """A value for JSON: NaN, n/a and #-messages as null, dates as ISO text, other types as text."""
+    if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
         return None
     if isinstance(x, str) and (x == "n/a" or x.startswith("#")):
         return None
-    return x
+    if x is None or isinstance(x, (bool, int, float, str)):
+        return x
+    return teks_biasa(x)
 
 
 def bersih(x: Any) -> Any:
+    """NaN as None (for JSON and xlsx cells)."""
     return None if isinstance(x, float) and math.isnan(x) else x
-

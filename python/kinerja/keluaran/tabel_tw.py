@@ -1,71 +1,91 @@
-"""The table of one TW sheet as values, and its CSV, JSON and values-only xlsx (same layout and formats,
-traffic lights baked in, export header, signature block, no formulas, no macros)."""
+"""The table of one TW sheet as published, and its CSV, JSON and values-only xlsx.
+
+Every number is the recomputation (:func:`kinerja.hitung.triwulan.susun_triwulan`) from the
+workbook's inputs, never a cached formula result; the inputs (target, realisasi, Keterangan) are
+as staff typed them. The xlsx keeps the sheet's layout and formats (traffic lights baked in, an
+export stamp, a signature block, no formulas, no macros); every text is written as text, so
+nothing typed becomes a formula. CSV numbers are what the sheet shows (its number format, half-up).
+"""
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import math
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..aturan.capaian import status_capaian, warna_status
 from ..buku import tata_letak as tl
 from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan
 from ..data.berkas import BerkasError
 from ..data.dataset import Dataset
-from .nilai import aman_csv, angka_csv, json_nilai
+from ..hitung.triwulan import susun_triwulan
+from .nilai import aman_csv, angka_csv, bersih, json_nilai, teks_biasa
 
 __all__ = ["TabelTW", "tabel_tw", "isi_json", "tulis_csv", "tulis_xlsx"]
 
-STATUS_WARNA = {"Memenuhi Ekspektasi": "hijau", "Belum Memenuhi Ekspektasi": "kuning", "Tidak Memenuhi Ekspektasi": "merah"}
+DESIMAL_CSV = {tl.TW_CAPAIAN: 2}
+"""Columns whose sheet format has fixed decimals (``#,##0.00``); the others show the general format."""
 
 
 @dataclass(frozen=True)
 class TabelTW:
-    """The visible table of a TW sheet as values: header row, IKU rows, NSS rows, NKO rows."""
+    """One TW as published: header, IKU rows, NSS rows, NKO rows, the reasons of n/a, and where each row sits."""
 
-    kepala: list[Any]
+    kepala: list[str]
     iku: list[list[Any]]
+    alasan: list[str | None]
     nss: list[list[Any]]
+    desimal_realisasi: list[int | None]
     nko: list[tuple[str, Any]]
-    baris_awal: int
-    baris_akhir: int
+    baris_iku: list[int | None] = field(default_factory=list)
+    baris_nss: list[int | None] = field(default_factory=list)
+    baris_nko: list[int | None] = field(default_factory=list)
+    baris_awal: int = tl.TW_BARIS0 - 1
+    baris_akhir: int = tl.TW_BARIS0
+    catatan: str = ""
 
 
-def tabel_tw(c: Cuplikan, pos: Posisi, ds: Dataset, tw: int) -> TabelTW:
-    """The IKU rows the reader found on TW ``tw``, and the NSS and NKO rows below them."""
-    nama = tl.LEMBAR_TW[tw - 1]
-    v = c.ambil(nama)
-    baris = sorted(r for (k, _), r in pos.tw.items() if k == tw - 1)
-    if not baris:
-        raise BerkasError(f"lembar {nama} tidak berisi tabel IKU")
-    kepala = [v.v(baris[0] - 1, j) for j in range(tl.TW_KOLOM_EKSPOR)]
-    iku = [[v.v(r, j) for j in range(tl.TW_KOLOM_EKSPOR)] for r in baris]
-    kode_ss = {s.kode for s in ds.ss}
-    nss, nko = [], []
-    akhir = baris[-1]
-    for r in range(baris[-1] + 1, v.baris):
-        b = v.v(r, tl.TW_NSS_KODE)
-        if b in kode_ss and v.v(r, tl.TW_KODE) is None:
-            nss.append([b, v.v(r, tl.TW_NSS_NAMA), v.v(r, tl.TW_NSS_PERSPEKTIF), v.v(r, tl.TW_CAPAIAN), v.v(r, tl.TW_STATUS)])
-            akhir = r
-        elif tl.baris_nko(b):
-            nko.append((b, v.v(r, tl.TW_CAPAIAN)))
-            akhir = r
-    return TabelTW(kepala, iku, nss, nko, baris[0] - 1, akhir)
+def tabel_tw(c: Cuplikan, pos: Posisi, ds: Dataset, tw: int, catatan: str = "") -> TabelTW:
+    """TW ``tw`` recomputed from the dataset, placed at the rows the reader found on its sheet."""
+    i = tw - 1
+    if tl.LEMBAR_TW[i] not in c.lembar or not any(j == i for j, _ in pos.tw):
+        raise BerkasError(f"lembar {tl.LEMBAR_TW[i]} tidak ada atau tidak berisi tabel IKU")
+    lap = susun_triwulan(ds, tw, {kode: x for (j, kode), x in pos.keterangan.items() if j == i})
+    iku, alasan, baris, desimal = [], [], [], []
+    for n, (sumber, b) in enumerate(zip(ds.iku, lap.iku), 1):
+        h = b.hasil
+        iku.append([n, h.ss, h.kode, h.nama, h.satuan, sumber.polarisasi, b.target, b.realisasi, h.capaian, h.status, b.keterangan])
+        alasan.append(h.alasan)
+        baris.append(pos.tw.get((i, h.kode)))
+        desimal.append(2 if b.dihitung else None)          # a calculator's result shows as #,##0.00, a typed value as General
+    v = c.lembar[tl.LEMBAR_TW[i]]
+    akhir_iku = max(r for r in baris if r is not None)
+    label = {str(v.v(r, tl.TW_NSS_KODE)): r for r in v.baris_terisi(akhir_iku + 1)}
+    nss_hasil = {s.kode: s for s in lap.nss}
+    nss = [[s.kode, s.nama, s.perspektif, *((nss_hasil[s.kode].nilai, nss_hasil[s.kode].status) if s.kode in nss_hasil else (math.nan, "n/a"))]
+           for s in ds.ss]
+    nko = [(tl.NKO_LABEL[0], lap.nko.nilai), (tl.NKO_LABEL[1], lap.nko.tanpa_batas), (tl.NKO_LABEL[2], lap.nko.metode),
+           (tl.NKO_LABEL[3], "tanpa batas" if lap.nko.batas is None else lap.nko.batas)]
+    baris_nss, baris_nko = [label.get(b[0]) for b in nss], [label.get(k) for k, _ in nko]
+    akhir = max([akhir_iku, *(r for r in baris_nss + baris_nko if r is not None)])
+    return TabelTW(list(tl.TW_KOLOM[:tl.TW_KOLOM_EKSPOR]), iku, alasan, nss, desimal, nko, baris, baris_nss, baris_nko,
+                   min(r for r in baris if r is not None) - 1, akhir, catatan)
 
 
 def isi_json(ds: Dataset, t: TabelTW, tw: int, waktu: str, berkas: str) -> dict[str, Any]:
-    """The JSON of one TW export (n/a and # messages as null; the message also as ``alasan``)."""
+    """The JSON of one TW export: numbers unrounded, n/a as null with its reason, inputs as typed (dates as text)."""
     nko = dict(t.nko)
     return {
         "unit": ds.unit, "unit_singkat": ds.unit_singkat, "tahun": ds.tahun, "triwulan": tw, "diekspor": waktu, "berkas": berkas,
-        "iku": [{"kode": b[tl.TW_KODE], "ss": b[tl.TW_SS], "nama": b[tl.TW_NAMA], "satuan": b[tl.TW_SATUAN], "polarisasi": b[tl.TW_POL],
-                 "target": b[tl.TW_TARGET], "realisasi": json_nilai(b[tl.TW_REALISASI]), "capaian": json_nilai(b[tl.TW_CAPAIAN]),
-                 "status": b[tl.TW_STATUS],
-                 "alasan": b[tl.TW_CAPAIAN] if isinstance(b[tl.TW_CAPAIAN], str) and b[tl.TW_CAPAIAN].startswith("#") else None,
-                 "keterangan": b[tl.TW_KETERANGAN]} for b in t.iku],
+        "catatan": t.catatan or None,
+        "iku": [{"kode": b[tl.TW_KODE], "ss": b[tl.TW_SS], "nama": b[tl.TW_NAMA], "satuan": b[tl.TW_SATUAN],
+                 "polarisasi": json_nilai(b[tl.TW_POL]), "target": json_nilai(b[tl.TW_TARGET]), "realisasi": json_nilai(b[tl.TW_REALISASI]),
+                 "capaian": json_nilai(b[tl.TW_CAPAIAN]), "status": b[tl.TW_STATUS], "alasan": a, "keterangan": json_nilai(b[tl.TW_KETERANGAN])}
+                for b, a in zip(t.iku, t.alasan)],
         "nss": [{"kode": b[0], "nama": b[1], "perspektif": b[2], "nilai": json_nilai(b[3]), "status": b[4]} for b in t.nss],
         "nko": {"nilai": json_nilai(nko.get(tl.NKO_LABEL[0])), "tanpa_batas": json_nilai(nko.get(tl.NKO_LABEL[1])),
                 "metode": nko.get(tl.NKO_LABEL[2]), "batas": nko.get(tl.NKO_LABEL[3])},
@@ -73,19 +93,19 @@ def isi_json(ds: Dataset, t: TabelTW, tw: int, waktu: str, berkas: str) -> dict[
 
 
 def tulis_csv(path: Path, t: TabelTW) -> None:
-    """CSV for Indonesian Excel: ';', decimal comma, UTF-8 with BOM, formula-like text neutralised."""
+    """CSV for Indonesian Excel: ';', decimal comma, UTF-8 with BOM, numbers as the sheet shows them, formula-like text neutralised."""
     with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
         w.writerow([aman_csv(h) for h in t.kepala])
-        for b in t.iku:
-            w.writerow([angka_csv(x) for x in b])
+        for b, d in zip(t.iku, t.desimal_realisasi):
+            w.writerow([angka_csv(x, d if j == tl.TW_REALISASI else DESIMAL_CSV.get(j)) for j, x in enumerate(b)])
         w.writerow([])
         w.writerow(["Kode SS", "Sasaran Strategis", "Perspektif", "NSS (%)", "Status"])
         for b in t.nss:
-            w.writerow([angka_csv(x) for x in b])
+            w.writerow([angka_csv(x, 2 if j == 3 else None) for j, x in enumerate(b)])
         w.writerow([])
         for label, x in t.nko:
-            w.writerow([aman_csv(label), angka_csv(x)])
+            w.writerow([aman_csv(label), angka_csv(x, 2 if label in tl.NKO_LABEL[:2] else None)])
 
 
 def _salin_gaya(src: Any, dst: Any) -> None:
@@ -94,41 +114,47 @@ def _salin_gaya(src: Any, dst: Any) -> None:
         dst.number_format, dst.alignment = src.number_format, copy(src.alignment)
 
 
+def _isi(sel: Any, x: Any) -> None:
+    """A value into a cell of the export: text stays text (never a formula), NaN is 'n/a'."""
+    x = "n/a" if isinstance(x, float) and math.isnan(x) else x
+    sel.value = x
+    if isinstance(x, str):
+        sel.data_type = "s"
+
+
 def tulis_xlsx(path: Path, sumber: Path, ds: Dataset, t: TabelTW, tw: int, waktu: str) -> None:
-    """Values-only copy of the TW sheet with the source's styles, widths, merges and print setup."""
+    """Values-only copy of the TW sheet: the source's styles, widths, merges and print setup; the recomputed values."""
     import openpyxl
     from openpyxl.styles import Font, PatternFill
     nama = tl.LEMBAR_TW[tw - 1]
-    f_src = openpyxl.load_workbook(sumber, data_only=True)[nama]
+    wb_src = openpyxl.load_workbook(sumber, data_only=True, keep_vba=False, keep_links=False)
+    f_src = wb_src[nama]
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = nama
     for r in range(1, t.baris_akhir + 2):
         for c in range(1, tl.TW_KOLOM_EKSPOR + 1):
-            s, d = f_src.cell(r, c), ws.cell(r, c)
-            d.value = s.value
-            _salin_gaya(s, d)
+            _salin_gaya(f_src.cell(r, c), ws.cell(r, c))
         if f_src.row_dimensions[r].height:
             ws.row_dimensions[r].height = f_src.row_dimensions[r].height
     for c in range(1, tl.TW_KOLOM_EKSPOR + 1):
         huruf = openpyxl.utils.get_column_letter(c)
         ws.column_dimensions[huruf].width = f_src.column_dimensions[huruf].width
     for m in f_src.merged_cells.ranges:
-        if m.max_col <= tl.TW_KOLOM_EKSPOR:
+        if m.max_col <= tl.TW_KOLOM_EKSPOR and m.max_row <= t.baris_akhir + 1:
             ws.merge_cells(str(m))
+    _tulis_nilai(ws, f_src, ds, t, tw, waktu, sumber.name)
     for r in range(1, t.baris_akhir + 2):          # traffic lights baked in: no conditional formats in a values file
-        for c in (tl.TW_CAPAIAN + 1, tl.TW_STATUS + 1):
-            status = ws.cell(r, tl.TW_STATUS + 1).value
-            if status in STATUS_WARNA:
-                bg, fg = tl.WARNA[STATUS_WARNA[status]]
+        status = ws.cell(r, tl.TW_STATUS + 1).value
+        if status in ("Memenuhi Ekspektasi", "Belum Memenuhi Ekspektasi", "Tidak Memenuhi Ekspektasi") and warna_status(status) in tl.WARNA:
+            bg, fg = tl.WARNA[warna_status(status)]
+            for c in (tl.TW_CAPAIAN + 1, tl.TW_STATUS + 1):
                 ws.cell(r, c).fill = PatternFill("solid", fgColor=bg.lstrip("#"))
                 ws.cell(r, c).font = Font(name="Calibri", size=10, color=fg.lstrip("#"))
-    ws.cell(tl.TW_CATATAN_BARIS + 1, 1).value = (f"Tahun {ds.tahun} · Triwulan {tl.TRIWULAN[tw - 1]} · diekspor {waktu} dari {sumber.name} "
-                                                 "(nilai saja, tanpa rumus)")
     r = t.baris_akhir + 4
     for teks, tebal in ((f"Jakarta, {dt.date.today():%d-%m-%Y}", False), (ds.unit, True), ("", False), ("", False), ("", False),
                         ("(.................................................)", False), ("NIP.", False)):
-        ws.cell(r, 9).value = teks or None
+        _isi(ws.cell(r, 9), teks or None)
         ws.cell(r, 9).font = Font(name="Calibri", size=10, bold=tebal)
         r += 1
     ws.freeze_panes = f_src.freeze_panes
@@ -140,5 +166,39 @@ def tulis_xlsx(path: Path, sumber: Path, ds: Dataset, t: TabelTW, tw: int, waktu
     ws.oddHeader.center.text = f"Laporan Kinerja {ds.tahun} — TW {tl.TRIWULAN[tw - 1]}"
     ws.oddFooter.right.text = "Halaman &P dari &N"
     wb.properties.creator = "kinerja ekspor"
+    wb_src.close()
     wb.save(path)
 
+
+def _tulis_nilai(ws: Any, f_src: Any, ds: Dataset, t: TabelTW, tw: int, waktu: str, berkas: str) -> None:
+    """Static texts of the source sheet (headers, labels) and the recomputed values at their rows."""
+    for r in range(1, t.baris_akhir + 2):
+        for c in range(1, tl.TW_KOLOM_EKSPOR + 1):
+            s = f_src.cell(r, c)
+            if s.data_type != "f" and s.value is not None and r - 1 > tl.TW_CATATAN_BARIS:
+                _isi(ws.cell(r, c), s.value)
+    _isi(ws.cell(1, 1), f"Pengukuran Kinerja Triwulan {tl.TRIWULAN[tw - 1]} Tahun {ds.tahun}")
+    _isi(ws.cell(2, 1), f"Unit: {ds.unit}")
+    _isi(ws.cell(tl.TW_CATATAN_BARIS + 1, 1), f"Tahun {ds.tahun} · Triwulan {tl.TRIWULAN[tw - 1]} · diekspor {waktu} dari {berkas} "
+         f"(nilai dihitung ulang, tanpa rumus){'; ' + t.catatan if t.catatan else ''}")
+    for c, h in enumerate(t.kepala, 1):
+        _isi(ws.cell(t.baris_awal + 1, c), h)
+    for b, r in zip(t.iku, t.baris_iku):
+        if r is not None:
+            for c, x in enumerate(b, 1):
+                _isi(ws.cell(r + 1, c), x)
+    for b, r in zip(t.nss, t.baris_nss):
+        if r is not None:
+            for c, x in zip((tl.TW_NSS_KODE, tl.TW_NSS_NAMA, tl.TW_NSS_PERSPEKTIF, tl.TW_CAPAIAN, tl.TW_STATUS), b):
+                _isi(ws.cell(r + 1, c + 1), x)
+    for (label, x), r in zip(t.nko, t.baris_nko):
+        if r is not None:
+            _isi(ws.cell(r + 1, tl.TW_NSS_KODE + 1), label)
+            _isi(ws.cell(r + 1, tl.TW_CAPAIAN + 1), bersih(x) if not isinstance(x, str) else teks_biasa(x))
+    if t.baris_nko and t.baris_nko[0] is not None:
+        _isi(ws.cell(t.baris_nko[0] + 1, tl.TW_STATUS + 1), _status_nko(t))
+
+
+def _status_nko(t: TabelTW) -> str:
+    x = dict(t.nko)[tl.NKO_LABEL[0]]
+    return str(status_capaian(x if isinstance(x, (int, float)) else math.nan))

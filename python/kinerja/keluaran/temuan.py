@@ -10,10 +10,11 @@ from .nilai import aman_csv
 __all__ = ["tulis_temuan_xlsx"]
 
 
-def tulis_temuan_xlsx(temuan: list[Temuan], tujuan: Path | str, berkas: str, timpa: bool = False) -> Path:
+def tulis_temuan_xlsx(temuan: list[Temuan], tujuan: Path | str, berkas: str, timpa: bool = False,
+                      sumber: tuple[Path | str, ...] = ()) -> Path:
     """Findings as a new workbook (``kinerja validasi --laporan``), atomically."""
     import xlsxwriter
-    with tulis_atomik(tujuan, timpa=timpa) as sementara:
+    with tulis_atomik(tujuan, timpa=timpa, sumber=sumber) as sementara:
         wb = xlsxwriter.Workbook(str(sementara))
         ws = wb.add_worksheet("Validasi")
         kepala = wb.add_format({"bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF", "border": 1})

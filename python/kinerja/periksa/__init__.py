@@ -41,9 +41,9 @@ def validasi(c: Cuplikan, tw: int | None = None, dibaca: tuple[Dataset, Posisi] 
     periksa_pengaturan(k, ds, pos)
     periksa_ss_iku(k, ds, pos)
     periksa_tw(k, c, ds, pos, tw)
-    periksa_nilai(k, c, ds, pos, tw)
     periksa_rumus(k, c, ds, pos, [tw - 1] if tw else list(range(4)))
     periksa_rincian(k, c, ds, pos)
     periksa_riwayat(k, c, ds, pos)
     periksa_anggaran(k, c, ds, pos)
+    periksa_nilai(k, c, ds, pos, tw)                   # last: it knows whether an input was unreadable
     return k.hasil(list(c.lembar))

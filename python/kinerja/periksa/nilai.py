@@ -19,7 +19,7 @@ from ..buku.cuplikan import Cuplikan, LembarSel
 from ..data.dataset import Dataset
 from ..hitung.laporan import susun_laporan
 from ..hitung.triwulan import susun_triwulan
-from .daftar import GALAT, Kumpulan, Sel, aturan
+from .daftar import GALAT, NOTASI, Kumpulan, Sel, aturan
 from .umum import angka_pesan
 
 __all__ = ["periksa_nilai", "GALAT_EXCEL", "jenis_tersimpan"]
@@ -51,7 +51,13 @@ def jenis_tersimpan(x: Any) -> str:
 
 
 def periksa_nilai(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | None) -> None:
-    """Compare the cached results of TW ``tw`` (or every TW) and of Riwayat with the recomputation."""
+    """Compare the cached results of TW ``tw`` (or every TW) and of Riwayat with the recomputation.
+
+    Run after the other rules: while an input cannot be read (a ``notasi`` finding), the
+    recomputation is n/a where the sheet computed around it, so only error values are reported
+    (each bad cell once; export refuses on the notasi galat anyway).
+    """
+    k.basi = not any(t.aturan == NOTASI.nama for t in k.temuan.values())
     if not any(v.ada_nilai_tersimpan() for v in c.lembar.values()):
         lembar = tl.LEMBAR_TW[(tw or 4) - 1]
         r = min((r for (j, _), r in pos.tw.items() if j == (tw or 4) - 1), default=tl.TW_BARIS0)
@@ -106,6 +112,8 @@ def _banding(k: Kumpulan, v: LembarSel, sel: Sel, x: float, apa: str) -> None:
     if jenis in ("galat", "kosong", "teks"):
         k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if jenis != 'kosong' else 'tidak ada nilai'}; hitung ulang "
                  f"= {_tampil(x)}", SARAN)
+    elif not k.basi:
+        return
     elif jenis == "na" and not math.isnan(x):
         k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = {_tampil(x)}", SARAN)
     elif jenis == "angka" and (math.isnan(x) or not math.isclose(float(tersimpan), x, rel_tol=1e-6, abs_tol=1e-6)):
@@ -121,5 +129,5 @@ def _banding_teks(k: Kumpulan, v: LembarSel, sel: Sel, x: str, apa: str) -> None
     if jenis_tersimpan(tersimpan) in ("galat", "kosong"):
         k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if tersimpan is not None else 'tidak ada nilai'}; "
                  f"hitung ulang = '{x}'", SARAN)
-    elif str(tersimpan).strip() != x:
+    elif k.basi and str(tersimpan).strip() != x:
         k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = '{x}'", SARAN)

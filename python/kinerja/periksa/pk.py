@@ -10,7 +10,7 @@ from ..buku.baca import Posisi
 from ..data.dataset import IKU, Dataset
 from ..data.notasi import Jenis
 from .daftar import GALAT, PERINGATAN, Kumpulan, aturan
-from .umum import baca_sel, besaran
+from .umum import A_ANGKA_NEGATIF, SATUAN_CACAH, angka_pesan, baca_sel, besaran, satuan_bertentangan
 
 __all__ = ["periksa_pengaturan", "periksa_ss_iku"]
 
@@ -100,6 +100,10 @@ def _iku_target(k: Kumpulan, iku: IKU, sel: Any) -> None:
             k.tambah(A_TARGET_KOSONG, s_t, f"IKU {iku.kode}: target belum diisi", "Isi target sesuai Perjanjian Kinerja")
         return
     besaran(k, s_t, t.tunggal(), iku, "target")
+    satuan_bertentangan(k, s_t, t, iku, "target")
+    if t.tunggal() < 0 and iku.satuan.strip().lower() in SATUAN_CACAH:
+        k.tambah(A_ANGKA_NEGATIF, s_t, f"IKU {iku.kode}: target {angka_pesan(t.tunggal())} negatif untuk satuan '{iku.satuan}'",
+                 "Jumlah tidak mungkin negatif; periksa target")
     ada_band = t.jenis is Jenis.RENTANG or all(lain[j] is not None and lain[j].tersedia for j in (tl.K_BAWAH, tl.K_ATAS))
     if pol == "stabilize" and not ada_band:
         k.tambah(A_STABILIZE_TANPA_RENTANG, s_t, f"IKU {iku.kode}: polarisasi stabilize tanpa rentang", "Tulis target sebagai rentang (mis. 2,7 – 3) "

@@ -10,7 +10,7 @@ from ..buku.cuplikan import Cuplikan
 from ..data.dataset import IKU, Dataset
 from ..data.notasi import Jenis, NotasiError, baca_nilai
 from .daftar import INFO, PERINGATAN, Kumpulan, Sel, aturan
-from .umum import A_ANGKA_NEGATIF, A_NOTASI, SATUAN_CACAH, angka_pesan, baca_sel, besaran
+from .umum import A_ANGKA_NEGATIF, A_NOTASI, SATUAN_CACAH, angka_pesan, baca_sel, besaran, satuan_bertentangan
 
 __all__ = ["periksa_tw"]
 
@@ -63,6 +63,7 @@ def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> Non
             continue
         skala = _skala_target(iku)
         besaran(k, sel, nilai, iku, f"realisasi {nama}", skala)
+        satuan_bertentangan(k, sel, n, iku, f"realisasi {nama}")
         if iku.kumulatif and i > 0:
             _kumulatif(k, v, c, pos, iku, i, nilai, sel)
 

@@ -12,15 +12,20 @@ from ..data.dataset import IKU
 from ..data.notasi import Nilai, NotasiError, baca_nilai, tulis_angka
 from .daftar import GALAT, NOTASI, PERINGATAN, Kumpulan, Sel, aturan
 
-__all__ = ["angka_pesan", "teks_angka", "baca_sel", "besaran", "rp", "uang", "A_ANGKA_NEGATIF", "A_BESARAN_SATUAN", "A_NOTASI", "SATUAN_CACAH"]
+__all__ = ["satuan_bertentangan", "A_SATUAN_BERTENTANGAN", "angka_pesan", "teks_angka", "baca_sel", "besaran", "rp", "uang", "A_ANGKA_NEGATIF", "A_BESARAN_SATUAN", "A_NOTASI", "SATUAN_CACAH"]
 
-A_ANGKA_NEGATIF = aturan("angka-negatif", GALAT, "TW, Rincian, anggaran", "Jumlah yang tidak mungkin negatif: realisasi IKU bersatuan "
-                         "cacah (orang, dokumen, kegiatan, ...), masukan cacah pada Rincian, dan setiap jumlah rupiah.")
+A_ANGKA_NEGATIF = aturan("angka-negatif", GALAT, "PK, TW, Rincian, anggaran", "Jumlah yang tidak mungkin negatif: target dan "
+                         "realisasi IKU bersatuan cacah (orang, dokumen, kegiatan, ...), masukan cacah pada Rincian, dan setiap jumlah rupiah.")
 A_BESARAN_SATUAN = aturan("besaran-satuan", PERINGATAN, "PK, TW, Riwayat", "Angka yang besarnya tidak cocok dengan satuan IKU "
                           "(mis. -301.087 orang pada IKU bersatuan Juta Orang, atau persen di atas 1.000).")
 A_DI_LUAR_SKALA = aturan("di-luar-skala", GALAT, "TW, Riwayat", "Realisasi indeks di luar skala targetnya (mis. di luar 0-4 untuk "
                          "target '3 dari 4').")
+A_SATUAN_BERTENTANGAN = aturan("satuan-bertentangan", PERINGATAN, "PK, TW", "Satuan yang ditulis pada angka bertentangan dengan "
+                               "satuan IKU (mis. '537 T' atau '80%' pada IKU bersatuan Orang).")
 A_NOTASI = NOTASI
+BESARAN = {"t": "triliun", "triliun": "triliun", "m": "miliar", "miliar": "miliar", "jt": "juta", "juta": "juta", "rb": "ribu",
+           "ribu": "ribu"}
+"""Magnitude words a value may carry after its number, by the word an IKU's satuan must then contain."""
 SATUAN_CACAH = {"orang", "jiwa", "unit", "dokumen", "kegiatan", "laporan", "rekomendasi", "kali", "buah", "paket", "k/l"}
 """Units of counts: a negative value is impossible."""
 
@@ -76,3 +81,14 @@ def uang(k: Kumpulan, sel: Sel, x: Any, apa: str) -> float:
     if v < 0:
         k.tambah(A_ANGKA_NEGATIF, sel, f"{apa}: jumlah {rp(v)} negatif", "Jumlah rupiah tidak boleh negatif; periksa angka")
     return v
+
+
+def satuan_bertentangan(k: Kumpulan, sel: Sel, n: Nilai, iku: IKU, apa: str) -> None:
+    """A value whose written unit contradicts the IKU's satuan: a magnitude it lacks, or a percent in a non-percent IKU."""
+    satuan = iku.satuan.lower()
+    salah = [w for w in n.satuan.lower().split() if w in BESARAN and BESARAN[w] not in satuan]
+    if n.persen and not any(x in satuan for x in ("%", "persen")):
+        salah.append("%")
+    if salah:
+        k.tambah(A_SATUAN_BERTENTANGAN, sel, f"IKU {iku.kode}: {apa} '{n.teks}' ditulis dengan '{' '.join(salah)}', padahal satuan IKU "
+                 f"'{iku.satuan}'", f"Tulis angka dalam satuan IKU ({iku.satuan}) tanpa '{' '.join(salah)}', atau perbaiki satuan IKU pada PK")
