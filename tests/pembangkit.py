@@ -55,17 +55,49 @@ def _xml_lembar(z: zipfile.ZipFile, lembar: str) -> str:
     return "xl/" + target.group(1).lstrip("/").removeprefix("xl/")
 
 
+def _baca_zip(sumber: Path) -> tuple[dict[str, bytes], dict[str, zipfile.ZipInfo]]:
+    with zipfile.ZipFile(sumber) as z:
+        return {i.filename: z.read(i.filename) for i in z.infolist()}, {i.filename: i for i in z.infolist()}
+
+
+def _tulis_zip(tujuan: Path, isi: dict[str, bytes], info: dict[str, zipfile.ZipInfo]) -> Path:
+    with zipfile.ZipFile(tujuan, "w") as z:
+        for n, data in isi.items():
+            z.writestr(info[n], data)
+    return tujuan
+
+
+def ubah_xml(sumber: Path, tujuan: Path, bagian: str, ubah: Any) -> Path:
+    """Copy ``sumber`` to ``tujuan`` with the XML part ``bagian`` (e.g. xl/workbook.xml, or a sheet name) passed through ``ubah``."""
+    isi, info = _baca_zip(sumber)
+    if not bagian.startswith("xl/"):
+        with zipfile.ZipFile(sumber) as z:
+            bagian = _xml_lembar(z, bagian)
+    baru = ubah(isi[bagian].decode())
+    assert baru != isi[bagian].decode(), f"{bagian} tidak berubah"
+    isi[bagian] = baru.encode()
+    return _tulis_zip(tujuan, isi, info)
+
+
+def sel_jauh(sumber: Path, tujuan: Path, lembar: str, sel: str, teks: str = "x") -> Path:
+    """A stray typed text far away (e.g. XFD1048576), as a last row of the sheet's data."""
+    baris = int("".join(ch for ch in sel if ch.isdigit()))
+    return ubah_xml(sumber, tujuan, lembar, lambda x: x.replace(
+        "</sheetData>", f'<row r="{baris}"><c r="{sel}" t="inlineStr"><is><t>{teks}</t></is></c></row></sheetData>', 1))
+
+
 def ubah_sel(sumber: Path, tujuan: Path, lembar: str, sel: str, *, nilai: float | None = None, teks: str | None = None,
-             cache: float | None = None) -> Path:
-    """Copy ``sumber`` to ``tujuan`` with one cell of ``lembar`` rewritten in the XML.
+             cache: float | None = None, galat: str | None = None, kosong: bool = False) -> Path:
+    """Copy ``sumber`` to ``tujuan`` with one cell of ``lembar`` rewritten in the XML; every other cached value stays.
 
     ``nilai``/``teks``: the cell becomes a typed number/text (its formula is gone);
-    ``cache``: the formula stays but its cached value becomes ``cache`` (stale).
+    ``cache``: the formula stays but its cached value becomes ``cache`` (stale);
+    ``galat``: the formula stays and caches an error value (``#NAME?``, as Excel does without Python);
+    ``kosong``: the cell is cleared (its style stays).
     """
+    isi, info = _baca_zip(sumber)
     with zipfile.ZipFile(sumber) as z:
         nama = _xml_lembar(z, lembar)
-        isi = {i.filename: z.read(i.filename) for i in z.infolist()}
-        info = {i.filename: i for i in z.infolist()}
     xml = isi[nama].decode()
     pola = re.compile(rf'<c r="{sel}"( s="\d+")?( t="\w+")?(/>|>.*?</c>)', re.S)
     m = pola.search(xml)
@@ -74,12 +106,14 @@ def ubah_sel(sumber: Path, tujuan: Path, lembar: str, sel: str, *, nilai: float 
     if cache is not None:
         lama = m.group(0)
         baru = re.sub(r"<v>.*?</v>", f"<v>{cache}</v>", lama.replace(' t="str"', ""))
+    elif galat is not None:
+        rumus = re.search(r"<f>.*?</f>", m.group(0)).group(0)
+        baru = f'<c r="{sel}"{gaya} t="e">{rumus}<v>{galat}</v></c>'
+    elif kosong:
+        baru = f'<c r="{sel}"{gaya}/>'
     elif teks is not None:
         baru = f'<c r="{sel}"{gaya} t="inlineStr"><is><t>{teks}</t></is></c>'
     else:
         baru = f'<c r="{sel}"{gaya}><v>{nilai}</v></c>'
     isi[nama] = (xml[:m.start()] + baru + xml[m.end():]).encode()
-    with zipfile.ZipFile(tujuan, "w") as z:
-        for n, data in isi.items():
-            z.writestr(info[n], data)
-    return tujuan
+    return _tulis_zip(tujuan, isi, info)

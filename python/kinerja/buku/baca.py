@@ -23,7 +23,7 @@ from ..hitung.penghitung import PENGHITUNG
 from . import tata_letak as tl
 from .baca_anggaran import baca_anggaran
 from .cuplikan import Cuplikan, dari_berkas
-from .tabel import Masalah, baris_tabel, cari_baris, teks
+from .tabel import Masalah, baris_tabel, cari_baris, rujuk, teks
 
 __all__ = ["baca_dataset", "baca", "Posisi", "Masalah", "blok_rincian"]
 
@@ -150,7 +150,7 @@ def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]
         c_real, c_ket = kol[tl.TW_KOLOM[tl.TW_REALISASI]], kol.get(tl.TW_KOLOM[tl.TW_KETERANGAN], tl.TW_KETERANGAN)
         akhir = cari_baris(v, 0, tl.NSS_JUDUL, r0 + 1)
         for r in v.baris_terisi(r0 + 1, akhir):
-            kode = teks(v.v(r, tl.TW_KODE))
+            kode = teks(rujuk(c, nama, r, tl.TW_KODE))
             if kode in ("", "0"):                                         # a row whose PK code was cleared
                 continue
             out.setdefault(kode, [(None, False)] * 4)[k] = (v.v(r, c_real), v.f(r, c_real) is not None)

@@ -11,7 +11,7 @@ from typing import Any
 from ..data.dataset import Anggaran, Kegiatan, Keluaran, OutputEfisiensi, RevisiPagu
 from . import tata_letak as tl
 from .cuplikan import Cuplikan
-from .tabel import Masalah, baris_tabel, cari_baris, teks
+from .tabel import Masalah, baris_tabel, cari_baris, rujuk, teks
 
 __all__ = ["baca_anggaran"]
 
@@ -57,14 +57,15 @@ def _kegiatan(c: Cuplikan, pagu: dict[str, Any], pos: dict[tuple, int], masalah:
     hasil = []
     kolom = (tl.RL_KODE, tl.RL_NAMA, tl.RL_REALISASI)
     for i, r in enumerate(baris_tabel(rl, tl.REALISASI, tl.KEG_BARIS0, akhir, tl.RL_KODE, kolom, "tabel realisasi", masalah)):
-        kode = teks(rl.v(r, tl.RL_KODE))
+        kode = teks(rujuk(c, tl.REALISASI, r, tl.RL_KODE))
         pos[("realisasi", kode)] = r
         bulanan: list[tuple[Any, ...]] = [(None,) * 12, (None,) * 12]
         for j, kepala in enumerate(bulan_kepala):
             rb = kepala + 1 + (r - tl.KEG_BARIS0)          # the monthly rows follow the kegiatan rows one to one
             pos[(("bulan", "rpd")[j], kode)] = rb
             bulanan[j] = tuple(rl.v(rb, tl.BULAN_KOLOM0 + m) for m in range(len(tl.BULAN)))
-        hasil.append(Kegiatan(kode, teks(rl.v(r, tl.RL_NAMA)), pagu.get(kode, rl.v(r, tl.RL_PAGU)), rl.v(r, tl.RL_REALISASI),
+        hasil.append(Kegiatan(kode, teks(rujuk(c, tl.REALISASI, r, tl.RL_NAMA)), pagu.get(kode, rujuk(c, tl.REALISASI, r, tl.RL_PAGU)),
+                              rl.v(r, tl.RL_REALISASI),
                               bulanan[0], bulanan[1]))
     return hasil
 

@@ -8,11 +8,14 @@ the validator reports as findings and ``kinerja laporan`` as the reason its exit
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Any, Iterable
 
-from .cuplikan import LembarSel
+from .cuplikan import Cuplikan, LembarSel
 
-__all__ = ["Masalah", "teks", "ada_isi", "cari_baris", "baris_tabel"]
+__all__ = ["Masalah", "teks", "ada_isi", "cari_baris", "baris_tabel", "rujuk"]
+
+_RUJUKAN = re.compile(r"^=\s*(?:'?([^'!]+)'?!)?\$?([A-Z]{1,3})\$?(\d+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -61,3 +64,22 @@ def baris_tabel(v: LembarSel, lembar: str, awal: int, akhir: int | None, kunci: 
             continue
         hasil.append(r)
     return hasil
+
+
+def rujuk(c: Cuplikan, lembar: str, r: int, k: int, kedalaman: int = 4) -> Any:
+    """A cell's value, following a plain link (``=PK!$A$26``) to the cell it shows instead of trusting its cached result.
+
+    Links are how the builder repeats an input on another sheet (a TW row's code, a kegiatan's name);
+    a file saved without cached values, or with stale ones, still reads right. Other formulas: the cached value.
+    """
+    v = c.lembar.get(lembar)
+    if v is None:
+        return None
+    rumus = v.f(r, k)
+    m = _RUJUKAN.match(rumus) if rumus else None
+    if m is None or kedalaman == 0:
+        return v.v(r, k)
+    kol = 0
+    for ch in m.group(2):
+        kol = kol * 26 + ord(ch) - 64
+    return rujuk(c, m.group(1) or lembar, int(m.group(3)) - 1, kol - 1, kedalaman - 1)
