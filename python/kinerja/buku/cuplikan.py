@@ -142,7 +142,16 @@ def tujuan_nama(teks: str, lembar: Iterable[str]) -> tuple[str, int, int] | None
 
 
 def _baca_lembar(ws: Any, rumus: bool) -> dict[int, dict[int, Any]]:
-    """Rows of one sheet within the readable columns, only those that hold something."""
+    """Rows of one sheet within the readable columns, only those that hold something.
+
+    Streams only the rows the sheet's XML holds (openpyxl's sheet parser), so the empty million rows
+    above a stray value in A1048576 are never visited; falls back on openpyxl's public row iterator
+    if that parser's interface changes.
+    """
+    try:
+        return _baca_hadir(ws, rumus)
+    except (AttributeError, TypeError, ImportError):
+        pass
     ws.reset_dimensions()                       # the stored dimension may lie; stream what is there
     keluar: dict[int, dict[int, Any]] = {}
     for r, baris in enumerate(ws.iter_rows(max_col=tl.KOLOM_BACA, values_only=not rumus)):
@@ -154,6 +163,30 @@ def _baca_lembar(ws: Any, rumus: bool) -> dict[int, dict[int, Any]]:
             d = {c: x for c, x in enumerate(baris) if x is not None}
         if d:
             keluar[r] = d
+    return keluar
+
+
+def _baca_hadir(ws: Any, rumus: bool) -> dict[int, dict[int, Any]]:
+    """The rows present in the sheet's XML (values, or formula texts), columns A..tl.KOLOM_BACA."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+    wb = ws.parent
+    keluar: dict[int, dict[int, Any]] = {}
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=not rumus, epoch=wb.epoch, date_formats=wb._date_formats,
+                                 timedelta_formats=wb._timedelta_formats)
+        for r, sel in parser.parse():
+            d = {}
+            for x in sel:
+                c = x["column"]
+                if c > tl.KOLOM_BACA:
+                    continue
+                if rumus:
+                    if x["data_type"] == "f":
+                        d[c - 1] = "=" + str(getattr(x["value"], "text", x["value"])).lstrip("=")
+                elif x["value"] is not None:
+                    d[c - 1] = x["value"]
+            if d:
+                keluar[r - 1] = d
     return keluar
 
 

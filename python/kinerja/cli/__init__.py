@@ -182,7 +182,7 @@ def _parser() -> argparse.ArgumentParser:
     lap.add_argument("--semua", action="store_true", help="tampilkan juga angka terbit yang sesuai")
     lap.set_defaults(fungsi=_laporan)
     b = sub.add_parser("benchmark", help="ukur kecepatan (rasio dalam satu kali jalan)")
-    b.add_argument("jenis", choices=("capaian", "udf"), nargs="?", default="capaian")
+    b.add_argument("jenis", choices=("capaian", "udf", "baca"), nargs="?", default="capaian")
     b.add_argument("--baris", type=int, default=None, help="jumlah baris (bawaan: 1.000.000 capaian, 10.000 udf)")
     b.set_defaults(fungsi=_benchmark)
     _daftar_bangun(sub)

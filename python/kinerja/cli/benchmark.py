@@ -2,12 +2,15 @@
 
 ``capaian``: ``capaian_iku`` on 1,000,000 rows against the same rule as a bare numpy expression
 (goal: within 3x) and against a per-row Python loop (goal: at least 50x faster).
+``baca``: validating the workbook with one stray value in XFD1, A1048576 or XFD1048576 against the
+clean workbook: time and peak memory (goal: about the same).
 ``udf``: one range call of the ``CAPAIAN_IKU`` UDF over a 10,000-row column against 10,000
 single-cell calls of the same function, in-process (goal: at least 100x faster).
 """
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -80,8 +83,57 @@ def benchmark_udf(n: int = 10_000) -> str:
     )
 
 
+def _sel_jauh(sumber: Path, tujuan: Path, sel: str) -> Path:
+    """A copy of the workbook with one stray typed value at ``sel`` of TW IV (written into the sheet XML)."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(sumber) as z:
+        isi = {i.filename: z.read(i.filename) for i in z.infolist()}
+        info = {i.filename: i for i in z.infolist()}
+    wb = isi["xl/workbook.xml"].decode()
+    rid = re.search(r'<sheet name="TW IV" sheetId="\d+" r:id="(rId\d+)"', wb).group(1)
+    target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', isi["xl/_rels/workbook.xml.rels"].decode()).group(1)
+    nama = "xl/" + target.lstrip("/").removeprefix("xl/")
+    baris = "".join(ch for ch in sel if ch.isdigit())
+    isi[nama] = isi[nama].decode().replace("</sheetData>", f'<row r="{baris}"><c r="{sel}" t="inlineStr"><is><t>x</t></is></c>'
+                                           "</row></sheetData>", 1).encode()
+    with zipfile.ZipFile(tujuan, "w") as z:
+        for n, data in isi.items():
+            z.writestr(info[n], data)
+    return tujuan
+
+
+def _validasi_diukur(path: Path) -> tuple[float, float, int]:
+    """Wall time (best of 3) and peak Python memory (MB) of validating TW IV, and the number of findings."""
+    import tracemalloc
+    from ..buku.cuplikan import dari_berkas
+    from ..periksa import validasi
+    t = ukur(lambda: validasi(dari_berkas(path), 4), ulang=3)
+    tracemalloc.start()
+    n = len(validasi(dari_berkas(path), 4))
+    puncak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return t, puncak, n
+
+
+def benchmark_baca(berkas: Path | None = None) -> str:
+    """Validating the workbook with one stray value far away (XFD1, A1048576, XFD1048576) vs the clean workbook."""
+    import tempfile
+    sumber = berkas or Path(__file__).resolve().parents[3] / "workbook" / "Kinerja_D4.xlsm"
+    t0, m0, n0 = _validasi_diukur(sumber)
+    keluar = [f"validasi TW IV: bersih {t0 * 1e3:8.1f} ms, puncak memori Python (tracemalloc) {m0:6.1f} MB, {n0} temuan"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for sel in ("XFD1", "A1048576", "XFD1048576"):
+            p = _sel_jauh(sumber, Path(tmp) / f"{sel}.xlsm", sel)
+            t, m, n = _validasi_diukur(p)
+            keluar.append(f"  sel liar {sel:>10}: {t * 1e3:8.1f} ms ({t / t0:4.2f}x), puncak {m:6.1f} MB ({m / m0:4.2f}x), {n} temuan")
+    return "\n".join(keluar) + "\n"
+
+
 def jalankan(jenis: str = "capaian", baris: int | None = None) -> str:
     """Run one benchmark and return its printed report."""
     if jenis == "udf":
         return benchmark_udf(baris or 10_000)
+    if jenis == "baca":
+        return benchmark_baca()
     return benchmark_capaian(baris or 1_000_000)

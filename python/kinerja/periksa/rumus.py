@@ -37,9 +37,10 @@ def periksa_rumus(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwulan: 
                 harus.append(((nama, r, tl.TW_REALISASI), PERINGATAN, f"Realisasi IKU {kode} (hasil kalkulator di lembar Rincian)"))
         if nama in c.lembar:
             v = c.lembar[nama]
-            for r in range(v.baris):
+            kode_ss = {s.kode for s in ds.ss}
+            for r in v.baris_terisi():
                 label = str(v.v(r, tl.TW_NSS_KODE) or "")
-                if tl.baris_nko(label) or (label in {s.kode for s in ds.ss} and v.f(r, tl.TW_NSS_KODE) is not None):
+                if tl.baris_nko(label) or (label in kode_ss and v.f(r, tl.TW_NSS_KODE) is not None):
                     harus.append(((nama, r, tl.TW_CAPAIAN), GALAT, f"{label} ({nama})"))
     for (penanda, kunci), (r, _) in pos.rincian.items():
         if kunci in tl.KUNCI_HASIL:
