@@ -269,3 +269,53 @@ def test_galat_tak_terduga_tanpa_traceback(tmp_path):
     os.mkfifo(fifo)
     p = _cli("validasi", str(fifo))
     assert p.returncode == 2 and "bukan berkas biasa" in p.stderr
+
+
+def test_pdf_mencetak_teks_seperti_diketik_dan_ekspor_gagal_tidak_meninggalkan_apa_pun(tmp_path):
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice tidak terpasang")
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "k.xlsm", "TW IV", "K9", teks="=1+1")
+    e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "pdf")
+    assert e.returncode == 0, e.stderr
+    teks = subprocess.run(["pdftotext", "-layout", str(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "=1+1" in teks                                                           # printed as typed, never computed to 2
+    tanpa = {**os.environ, "PATH": "/nonexistent"}                                   # LibreOffice missing: the PDF step fails
+    g = subprocess.run([sys.executable, "-m", "kinerja.cli", "ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "g"), "--format",
+                        "csv,json,pdf"], capture_output=True, text=True, timeout=300, cwd=AKAR, env=tanpa)
+    assert g.returncode == 2 and "LibreOffice" in g.stderr and "Traceback" not in g.stderr
+    assert list((tmp_path / "g").iterdir()) == []                                     # all or nothing: no CSV, no temporary folder
+
+
+@pytest.fixture(scope="module")
+def cuplikan_bersih():
+    return dari_berkas(WORKBOOK)
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(isi=st.one_of(st.text(max_size=300), st.floats(allow_nan=True, allow_infinity=True), st.integers(), st.booleans(),
+                     st.datetimes(), st.none()))
+def test_keterangan_apa_pun_diekspor_tanpa_meledak(cuplikan_bersih, tmp_path_factory, isi):
+    """Whatever staff type in Keterangan: the export's CSV and JSON are written, the text comes back as typed (CSV-safe)."""
+    import copy
+    from kinerja.buku.baca import baca
+    from kinerja.keluaran.nilai import aman_csv, teks_biasa
+    from kinerja.keluaran.tabel_tw import isi_json, tabel_tw, tulis_csv
+    c = copy.deepcopy(cuplikan_bersih)
+    c.lembar["TW IV"].ganti(8, 10, isi)                                              # K9: Keterangan of IKU 1.4
+    ds, pos = baca(c)
+    t = tabel_tw(c, pos, ds, 4)
+    json.dumps(isi_json(ds, t, 4, "w", "b"), allow_nan=False)
+    p = tmp_path_factory.mktemp("k") / "k.csv"
+    tulis_csv(p, t)
+    sel = _csv(p)[4][10]
+    if isinstance(isi, str):
+        harap = aman_csv(isi)
+        assert sel == harap.replace("\r\n", "\n").replace("\r", "\n") or sel == harap
+    elif isi is None:
+        assert sel == ""
+    elif not isinstance(isi, (int, float)) or isinstance(isi, bool):
+        assert sel == aman_csv(teks_biasa(isi))

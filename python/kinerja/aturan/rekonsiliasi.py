@@ -9,16 +9,14 @@ shown to staff holds the last two; matches are only counted.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from .pembulatan import bulat
 
-__all__ = ["BarisRekonsiliasi", "desimal_teks", "kelas_selisih", "bandingkan", "SESUAI", "PEMBULATAN", "SELISIH"]
+__all__ = ["BarisRekonsiliasi", "kelas_selisih", "bandingkan", "SESUAI", "PEMBULATAN", "SELISIH"]
 
 SESUAI, PEMBULATAN, SELISIH = "sesuai", "pembulatan", "selisih"
-_EN = re.compile(r"\d{1,3}(,\d{3}){2,}(\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -40,18 +38,6 @@ class BarisRekonsiliasi:
         return self.terbit - self.hitung
 
 
-def desimal_teks(teks: object) -> int:
-    """Number of decimals a published text shows (``114,67`` -> 2, ``10,028,079,164`` -> 0)."""
-    if not isinstance(teks, str):
-        r = repr(float(teks))
-        return len(r.split(".")[1].rstrip("0")) if "." in r else 0
-    m = _EN.search(teks)
-    if m:
-        return len(m.group(0).split(".")[1]) if "." in m.group(0) else 0
-    m = re.search(r"\d[\d.]*(,(\d+))?", teks)
-    return len(m.group(2)) if m and m.group(2) else 0
-
-
 def kelas_selisih(terbit: float, hitung: float, desimal: int) -> str:
     """``sesuai`` / ``pembulatan`` / ``selisih`` of a published value at ``desimal`` places."""
     if math.isclose(bulat(hitung, desimal), terbit, rel_tol=0, abs_tol=1e-9):
@@ -71,19 +57,19 @@ def _cocok_lain(kunci: str, terbit: float, desimal: int, hitungan: Mapping[str, 
     return ""
 
 
-def bandingkan(lokasi: str, baris: int | None, kunci: str, teks: object, terbit: float, hitung: float,
+def bandingkan(lokasi: str, baris: int | None, kunci: str, *, teks: str, terbit: float, desimal: int, hitung: float,
                hitungan: Mapping[str, float] | None = None, catatan: str = "") -> BarisRekonsiliasi:
-    """Compare one published number (``terbit``, printed as ``teks``: text or a cell's number) with its recomputed value.
+    """Compare one published number (``terbit``, printed as ``teks`` with ``desimal`` places) with its recomputed value.
 
-    The precision is the one the text shows (:func:`desimal_teks`); a ``selisih`` that equals
-    another recomputed quantity of the same kind says so in its note (99,54 = the 2023 penyerapan).
+    A ``selisih`` that equals another recomputed quantity of the same kind says so in its note
+    (99,54 = the 2023 penyerapan).
     """
-    d = desimal_teks(teks)
+    d = desimal
     kelas = kelas_selisih(terbit, hitung, d)
     if kelas == SELISIH and hitungan:
         lain = _cocok_lain(kunci, terbit, d, hitungan)
         catatan = "; ".join(x for x in (catatan, lain) if x)
-    return BarisRekonsiliasi(lokasi, baris, kunci, str(teks), terbit, hitung, kelas, catatan)
+    return BarisRekonsiliasi(lokasi, baris, kunci, teks, terbit, hitung, kelas, catatan)
 
 
 def urutkan(baris: Iterable[BarisRekonsiliasi]) -> list[BarisRekonsiliasi]:

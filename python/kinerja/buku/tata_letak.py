@@ -7,6 +7,9 @@ Nothing else in the package defines a position of its own.
 """
 from __future__ import annotations
 
+from ..aturan.agregasi import METODE_NKO
+from ..aturan.tata_kelola import SKALA_TATA_KELOLA
+
 # ------------------------------------------------------------------ sheets
 
 TRIWULAN = ("I", "II", "III", "IV")
@@ -47,8 +50,9 @@ PENGATURAN_TEKS = ("unit", "unit_singkat", "instansi", "periode", "nko_metode", 
 PENGATURAN_BARIS0 = 4
 """Row of the first setting on PK; labels in A:B, the value in C, the note from D."""
 PENGATURAN_KOLOM = 2
-METODE_NKO_PILIHAN = ("rata_nss", "rata_perspektif", "rata_iku")
-SKALA_PILIHAN = ("linear", "kategori")
+METODE_NKO_PILIHAN = tuple(METODE_NKO)
+SKALA_PILIHAN = SKALA_TATA_KELOLA
+"""The drop-down choices of NKO_Metode and Skala_Tata_Kelola: the rules' own lists."""
 
 SS_KEPALA = "Kode SS"
 """Header text of the SS table on PK (column A): the reader finds the table by it."""

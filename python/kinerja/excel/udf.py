@@ -12,9 +12,9 @@ from typing import Any, Callable
 
 import xlwings as xw
 
-from ..buku.fungsi import KATEGORI, NA, REGISTRI
+from ..buku.fungsi import KATEGORI, NA, REGISTRI, Argumen, FungsiExcel, daftar_fungsi
 
-__all__ = ["REGISTRI", "KATEGORI", "NA", "udf", *REGISTRI]
+__all__ = ["REGISTRI", "KATEGORI", "NA", "Argumen", "FungsiExcel", "daftar_fungsi", "udf", *REGISTRI]
 
 
 def udf(nama: str) -> Callable[..., Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..buku.baca import Sel
 from ..buku.cuplikan import alamat
 
 __all__ = ["GALAT", "PERINGATAN", "INFO", "Aturan", "ATURAN", "aturan", "NOTASI", "Temuan", "Kumpulan", "ada_galat", "daftar_baris",
@@ -19,8 +20,6 @@ __all__ = ["GALAT", "PERINGATAN", "INFO", "Aturan", "ATURAN", "aturan", "NOTASI"
 
 GALAT, PERINGATAN, INFO = "galat", "peringatan", "info"
 URUT_TINGKAT = {GALAT: 0, PERINGATAN: 1, INFO: 2}
-Sel = tuple[str, int, int]
-"""(sheet, 0-based row, 0-based column)."""
 
 
 @dataclass(frozen=True)
