@@ -180,3 +180,12 @@ def test_setiap_subpaket_ada_di_kontrak_dan_arsitektur():
     assert lapisan == subpaket == {f"kinerja.{x}" for x in LAPISAN}
     dokumen = (AKAR / "ARCHITECTURE.md").read_text(encoding="utf-8")
     assert all(f"`{x}`" in dokumen for x in subpaket)
+
+
+def test_nama_lama_untuk_workbook_yang_sudah_dibagikan():
+    """Workbooks handed out earlier call kinerja.makro from their buttons and kinerja.udf from their cells."""
+    import importlib
+    makro = importlib.import_module("kinerja.makro")
+    assert callable(makro.validasi) and callable(makro.ekspor)
+    from kinerja.excel import makro as baru
+    assert makro.validasi is baru.validasi and makro.ekspor is baru.ekspor
