@@ -56,7 +56,7 @@ def _kegiatan(c: Cuplikan, pagu: dict[str, Any], pos: dict[tuple, int], masalah:
     bulan_kepala = [r for r in rl.baris_terisi() if rl.v(r, tl.BULAN_KOLOM0) == tl.BULAN[0]][:2]
     hasil = []
     kolom = (tl.RL_KODE, tl.RL_NAMA, tl.RL_REALISASI)
-    for i, r in enumerate(baris_tabel(rl, tl.REALISASI, tl.KEG_BARIS0, akhir, tl.RL_KODE, kolom, "tabel realisasi", masalah)):
+    for r in baris_tabel(rl, tl.REALISASI, tl.KEG_BARIS0, akhir, tl.RL_KODE, kolom, "tabel realisasi", masalah):
         kode = teks(rujuk(c, tl.REALISASI, r, tl.RL_KODE))
         pos[("realisasi", kode)] = r
         bulanan: list[tuple[Any, ...]] = [(None,) * 12, (None,) * 12]
