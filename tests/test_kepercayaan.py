@@ -319,3 +319,40 @@ def test_keterangan_apa_pun_diekspor_tanpa_meledak(cuplikan_bersih, tmp_path_fac
         assert sel == ""
     elif not isinstance(isi, (int, float)) or isinstance(isi, bool):
         assert sel == aman_csv(teks_biasa(isi))
+
+
+def test_label_nss_ref_dan_nko_diketik_ulang_tidak_lolos(tmp_path):
+    """Adversary's finds: a #REF! SS label, a retyped NKO label and renamed SS codes never reach the xlsx."""
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "a.xlsm", "TW IV", "B23", galat="#REF!")
+    for sel in ("I23", "J23"):
+        p = pb.ubah_sel(p, p, "TW IV", sel, galat="#REF!")
+    assert {("TW IV", "B23", "nilai-galat"), ("TW IV", "I23", "nilai-galat"), ("TW IV", "J23", "nilai-galat")} <= _galat(p)
+    e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "xlsx", "--paksa")
+    assert e.returncode == 0, e.stderr
+    ws = openpyxl.load_workbook(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
+    assert [ws[s].value for s in ("B23", "J23")] == ["SS.1", "Memenuhi Ekspektasi"] and ws["I23"].value == pytest.approx(110.718, abs=1e-3)
+    assert not any(isinstance(c.value, str) and c.value.startswith("#") for row in ws.iter_rows() for c in row)
+    q = pb.ubah_sel(WORKBOOK, tmp_path / "b.xlsm", "PK", "C11", kosong=True)          # NKO_Batas cleared, not recalculated
+    q = pb.ubah_sel(q, q, "TW IV", "B28", teks="NKO")                                 # and the NKO label retyped
+    assert ("TW IV", "I28", "nilai-basi") in _galat(q)
+
+
+def test_baris_tw_hilang_kode_dikosongkan_atau_diketik(tmp_path):
+    p = pb.ubah_xml(WORKBOOK, tmp_path / "a.xlsm", "TW IV", lambda x: re.sub(r'<row r="9".*?</row>', "", x, flags=re.S))
+    g = _galat(p)
+    assert ("TW IV", "C9", "struktur") in g                                          # IKU 1.4 has no row on TW IV
+    assert _cli("laporan", str(p)).returncode == 1
+    q = pb.ubah_sel(WORKBOOK, tmp_path / "b.xlsm", "TW IV", "C9", kosong=True)
+    assert ("TW IV", "C9", "struktur") in _galat(q)
+    r = pb.ubah_sel(WORKBOOK, tmp_path / "c.xlsm", "TW IV", "C9", teks="1.5")
+    assert {("TW IV", "C9", "rumus-tertimpa"), ("TW IV", "C10", "struktur")} <= _galat(r)
+
+
+def test_label_nko_jauh_tidak_menggeser_apa_pun(tmp_path):
+    p = pb.sel_jauh(WORKBOOK, tmp_path / "j.xlsm", "TW IV", "B1048576", "NKO (%)")
+    t0 = time.perf_counter()
+    e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "xlsx,csv")
+    assert e.returncode == 0, e.stderr
+    assert time.perf_counter() - t0 < 60
+    ws = openpyxl.load_workbook(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
+    assert ws.max_row < 60 and ws["I28"].value == 100

@@ -56,15 +56,15 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
     capaian_kolom = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_CAPAIAN)
     ss_iku = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_SS)
 
-    r_nss = akhir + 3
-    ws.write(r_nss - 1, 0, tl.NSS_JUDUL, g["bagian"])
-    for c, h in ((tl.TW_NSS_KODE, "Kode SS"), (tl.TW_NSS_NAMA, "Sasaran Strategis"), (tl.TW_NSS_PERSPEKTIF, "Perspektif"), (tl.TW_CAPAIAN, "NSS (%)"),
-                 (tl.TW_STATUS, "Status")):
-        ws.write(r_nss, c, h, g["kepala"])
-    ws.merge_range(r_nss, tl.TW_NSS_PERSPEKTIF, r_nss, tl.TW_CAPAIAN - 1, "Perspektif", g["kepala"])
-    r_nss += 1
-    for j in range(t.n_ss):
-        r, rp = r_nss + j, t.ss_awal + j
+    r_judul = akhir + tl.NSS_JARAK
+    baris_nss, baris_nko = tl.baris_nss_nko(r_judul, t.n_ss)
+    ws.write(r_judul, 0, tl.NSS_JUDUL, g["bagian"])
+    for c, h in tl.NSS_KEPALA:
+        ws.write(r_judul + 1, c, h, g["kepala"])
+    ws.merge_range(r_judul + 1, tl.TW_NSS_PERSPEKTIF, r_judul + 1, tl.TW_CAPAIAN - 1, "Perspektif", g["kepala"])
+    r_nss = r_judul + 2
+    for j, r in enumerate(baris_nss):
+        rp = t.ss_awal + j
         b.rumus(nama, r, tl.TW_NSS_KODE, f"={ref(pk, rp, tl.SS_KODE)}", b.ambil(pk, rp, tl.SS_KODE), "teks")
         b.rumus(nama, r, tl.TW_NSS_NAMA, f"={ref(pk, rp, tl.SS_NAMA)}", b.ambil(pk, rp, tl.SS_NAMA), "teks")
         ws.merge_range(r, tl.TW_NSS_PERSPEKTIF, r, tl.TW_CAPAIAN - 1, None, g["teks"])
@@ -76,7 +76,7 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
     nss_akhir = r_nss + t.n_ss - 1
     lampu(ws, g, r_nss, tl.TW_CAPAIAN, nss_akhir, tl.TW_STATUS)
 
-    r_nko = nss_akhir + 2
+    r_nko = baris_nko[0]
     ss_pk = (b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_KODE), b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_PERSPEKTIF))
     nko = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng["NKO_Metode"], peng["NKO_Batas"], peng["NSS_Batas"])
     nko_mentah = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng["NKO_Metode"], None, None)

@@ -45,6 +45,9 @@ class Posisi:
     iku_baris: list[tuple[str, int]] = field(default_factory=list)    # every PK IKU row (duplicates kept)
     tw: dict[tuple[int, str], int] = field(default_factory=dict)      # (TW index, kode IKU) -> row
     keterangan: dict[tuple[int, str], Any] = field(default_factory=dict)   # (TW index, kode IKU) -> Keterangan as typed
+    tw_judul: dict[int, int] = field(default_factory=dict)            # TW index -> row of the NSS/NKO block's title
+    tw_blok: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)   # TW index -> (NSS rows, NKO rows)
+    tw_ganda: list[tuple[int, str, int]] = field(default_factory=list)  # (TW index, kode, row) of a code seen twice on a TW
     rincian: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)   # (block, key) -> (row, n values)
     riwayat: list[int] = field(default_factory=list)                  # row of each history entry
     anggaran: dict[tuple, int] = field(default_factory=dict)          # finance rows: ("revisi", i), ("realisasi", i), ...
@@ -80,7 +83,26 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
         pengaturan=Pengaturan(**peng), ss=tuple(_baca_ss(c, pos)), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
         anggaran=baca_anggaran(c, tahun, pos.anggaran, pos.masalah), sakip=tuple(_baca_sakip(c)),
     )
+    _lengkapi_tw(c, ds, pos)
     return ds, pos
+
+
+def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
+    """Every PK IKU must have its row on every TW sheet, once; the NSS/NKO block sits at the layout's rows below its title."""
+    kode_pk = [i.kode for i in ds.iku]
+    for k, kode, r in pos.tw_ganda:
+        if kode_pk.count(kode) < 2:                   # a code twice on PK is reported there (kode-ganda)
+            pos.masalah.append(Masalah(tl.LEMBAR_TW[k], r, tl.TW_KODE, f"kode IKU '{kode}' muncul lebih dari sekali pada "
+                                       f"{tl.LEMBAR_TW[k]}", "Setiap IKU PK satu baris pada lembar TW; kembalikan rumus kodenya"))
+    for k, nama in enumerate(tl.LEMBAR_TW):
+        if nama not in c.lembar or not any(j == k for j, _ in pos.tw):
+            continue
+        for i, iku in enumerate(ds.iku):
+            if (k, iku.kode) not in pos.tw:
+                pos.masalah.append(Masalah(nama, tl.TW_BARIS0 + i, tl.TW_KODE, f"IKU {iku.kode} dari PK tidak ada pada tabel IKU {nama}: "
+                                           "realisasinya tidak terbaca", "Susun ulang workbook atau kembalikan baris IKU itu"))
+        if k in pos.tw_judul:
+            pos.tw_blok[k] = tl.baris_nss_nko(pos.tw_judul[k], len(ds.ss))
 
 
 def _pengaturan(c: Cuplikan, pos: Posisi) -> dict[str, Any]:
@@ -149,9 +171,24 @@ def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]
         kol = _kolom(v, nama, r0, tl.TW_KOLOM, tl.TW_WAJIB, pos)
         c_real, c_ket = kol[tl.TW_KOLOM[tl.TW_REALISASI]], kol.get(tl.TW_KOLOM[tl.TW_KETERANGAN], tl.TW_KETERANGAN)
         akhir = cari_baris(v, 0, tl.NSS_JUDUL, r0 + 1)
-        for r in v.baris_terisi(r0 + 1, akhir):
+        if akhir is None:
+            pos.masalah.append(Masalah(nama, r0, 0, f"judul blok NSS/NKO ('{tl.NSS_JUDUL}') tidak ditemukan di kolom A",
+                                       "Kembalikan judul blok NSS/NKO di bawah tabel IKU (salin dari workbook bawaan)"))
+        else:
+            pos.tw_judul[k] = akhir
+        terisi = [r for r in v.baris_terisi(r0 + 1, akhir) if any(v.v(r, x) not in (None, "") or v.f(r, x)
+                                                                  for x in range(tl.TW_KOLOM_EKSPOR))]
+        for i, r in enumerate(terisi):
+            if i and r > terisi[i - 1] + 1:
+                pos.masalah.append(Masalah(nama, terisi[i - 1] + 1, tl.TW_KODE, f"baris kosong di tengah tabel IKU {nama}",
+                                           "Kembalikan baris IKU yang terhapus (susun ulang workbook); baris sesudahnya tetap dibaca"))
             kode = teks(rujuk(c, nama, r, tl.TW_KODE))
-            if kode in ("", "0"):                                         # a row whose PK code was cleared
+            if kode in ("", "0"):
+                pos.masalah.append(Masalah(nama, r, tl.TW_KODE, f"tabel IKU {nama}: kode IKU kosong pada baris yang berisi",
+                                           "Kembalikan rumus kode IKU (salin dari baris lain) atau susun ulang workbook"))
+                continue
+            if (k, kode) in pos.tw:
+                pos.tw_ganda.append((k, kode, r))
                 continue
             out.setdefault(kode, [(None, False)] * 4)[k] = (v.v(r, c_real), v.f(r, c_real) is not None)
             pos.tw[(k, kode)] = r

@@ -105,7 +105,19 @@ NKO_LABEL = ("NKO (%)", "NKO tanpa batas (%)", "Metode NKO", "Batas NKO")
 TW_WAJIB = (TW_KODE, TW_REALISASI, TW_CAPAIAN)
 """TW headers the reader requires: Kode IKU, Realisasi, Capaian (%)."""
 NSS_JUDUL = "Nilai Sasaran Strategis (NSS) dan Nilai Kinerja Organisasi (NKO)"
-"""The section title (column A) below a TW sheet's IKU rows: it ends the IKU table."""
+"""The section title (column A) below a TW sheet's IKU rows: it ends the IKU table and anchors the NSS/NKO block."""
+NSS_JARAK = 2
+"""Rows from the last IKU row of a TW sheet to the NSS section title."""
+NSS_KEPALA = ((TW_NSS_KODE, "Kode SS"), (TW_NSS_NAMA, "Sasaran Strategis"), (TW_NSS_PERSPEKTIF, "Perspektif"), (TW_CAPAIAN, "NSS (%)"),
+              (TW_STATUS, "Status"))
+"""The header row of the NSS block (the row after its title)."""
+
+
+def baris_nss_nko(r_judul: int, n_ss: int) -> tuple[list[int], list[int]]:
+    """Rows of the NSS block (one per SS of PK, in order, after its header) and of the four NKO rows, from the title's row."""
+    nss = [r_judul + 2 + j for j in range(n_ss)]
+    r_nko = r_judul + 2 + n_ss + 1
+    return nss, [r_nko + d for d in range(len(NKO_LABEL))]
 TOMBOL = ((0, 9, "ValidasiTriwulan", "Validasi"), (0, 10, "EksporTriwulan", "Ekspor"))
 
 

@@ -62,15 +62,15 @@ def tabel_tw(c: Cuplikan, pos: Posisi, ds: Dataset, tw: int, catatan: str = "") 
         alasan.append(h.alasan)
         baris.append(pos.tw.get((i, h.kode)))
         desimal.append(2 if b.dihitung else None)          # a calculator's result shows as #,##0.00, a typed value as General
-    v = c.lembar[tl.LEMBAR_TW[i]]
     akhir_iku = max(r for r in baris if r is not None)
-    label = {str(v.v(r, tl.TW_NSS_KODE)): r for r in v.baris_terisi(akhir_iku + 1)}
+    baris_nss, baris_nko = pos.tw_blok.get(i, ([], []))
     nss_hasil = {s.kode: s for s in lap.nss}
     nss = [[s.kode, s.nama, s.perspektif, *((nss_hasil[s.kode].nilai, nss_hasil[s.kode].status) if s.kode in nss_hasil else (math.nan, "n/a"))]
            for s in ds.ss]
     nko = [(tl.NKO_LABEL[0], lap.nko.nilai), (tl.NKO_LABEL[1], lap.nko.tanpa_batas), (tl.NKO_LABEL[2], lap.nko.metode),
            (tl.NKO_LABEL[3], "tanpa batas" if lap.nko.batas is None else lap.nko.batas)]
-    baris_nss, baris_nko = [label.get(b[0]) for b in nss], [label.get(k) for k, _ in nko]
+    baris_nss = list(baris_nss) + [None] * (len(nss) - len(baris_nss))
+    baris_nko = list(baris_nko) + [None] * (len(nko) - len(baris_nko))
     akhir = max([akhir_iku, *(r for r in baris_nss + baris_nko if r is not None)])
     return TabelTW(list(tl.TW_KOLOM[:tl.TW_KOLOM_EKSPOR]), iku, alasan, nss, desimal, nko, baris, baris_nss, baris_nko,
                    min(r for r in baris if r is not None) - 1, akhir, catatan)
@@ -171,12 +171,8 @@ def tulis_xlsx(path: Path, sumber: Path, ds: Dataset, t: TabelTW, tw: int, waktu
 
 
 def _tulis_nilai(ws: Any, f_src: Any, ds: Dataset, t: TabelTW, tw: int, waktu: str, berkas: str) -> None:
-    """Static texts of the source sheet (headers, labels) and the recomputed values at their rows."""
-    for r in range(1, t.baris_akhir + 2):
-        for c in range(1, tl.TW_KOLOM_EKSPOR + 1):
-            s = f_src.cell(r, c)
-            if s.data_type != "f" and s.value is not None and r - 1 > tl.TW_CATATAN_BARIS:
-                _isi(ws.cell(r, c), s.value)
+    """The layout's texts (headers, titles, labels) and the recomputed values at their rows; nothing cached or typed
+    on the sheet is copied except through the recomputed table."""
     _isi(ws.cell(1, 1), f"Pengukuran Kinerja Triwulan {tl.TRIWULAN[tw - 1]} Tahun {ds.tahun}")
     _isi(ws.cell(2, 1), f"Unit: {ds.unit}")
     _isi(ws.cell(tl.TW_CATATAN_BARIS + 1, 1), f"Tahun {ds.tahun} · Triwulan {tl.TRIWULAN[tw - 1]} · diekspor {waktu} dari {berkas} "
@@ -187,6 +183,10 @@ def _tulis_nilai(ws: Any, f_src: Any, ds: Dataset, t: TabelTW, tw: int, waktu: s
         if r is not None:
             for c, x in enumerate(b, 1):
                 _isi(ws.cell(r + 1, c), x)
+    if t.baris_nss and t.baris_nss[0] is not None:
+        _isi(ws.cell(t.baris_nss[0] - 1, 1), tl.NSS_JUDUL)                        # the title row, then the header row
+        for c, h in tl.NSS_KEPALA:
+            _isi(ws.cell(t.baris_nss[0], c + 1), h)
     for b, r in zip(t.nss, t.baris_nss):
         if r is not None:
             for c, x in zip((tl.TW_NSS_KODE, tl.TW_NSS_NAMA, tl.TW_NSS_PERSPEKTIF, tl.TW_CAPAIAN, tl.TW_STATUS), b):

@@ -84,18 +84,18 @@ def _triwulan(k: Kumpulan, v: LembarSel, ds: Dataset, pos: Posisi, tw: int) -> N
         _banding_teks(k, v, (nama, r, tl.TW_STATUS), b.hasil.status, f"IKU {iku.kode}, status")
         if v.f(r, tl.TW_REALISASI) is not None:                        # TW IV: the link to the calculator's result
             _banding(k, v, (nama, r, tl.TW_REALISASI), b.hasil.realisasi, f"IKU {iku.kode}, realisasi (hasil kalkulator)")
+    if i not in pos.tw_blok:                       # no NSS/NKO block: the reader reported it (struktur)
+        return
     nss = {s.kode: s for s in lap.nss}
-    nko = {tl.NKO_LABEL[0]: lap.nko.nilai, tl.NKO_LABEL[1]: lap.nko.tanpa_batas}
-    awal = max((r for (j, _), r in pos.tw.items() if j == i), default=tl.TW_BARIS0) + 1
-    for r in v.baris_terisi(awal):
-        label = v.v(r, tl.TW_NSS_KODE)
-        if label in nss and v.f(r, tl.TW_NSS_KODE) is not None:
-            _banding(k, v, (nama, r, tl.TW_CAPAIAN), nss[label].nilai, f"NSS {label}")
-            _banding_teks(k, v, (nama, r, tl.TW_STATUS), nss[label].status, f"NSS {label}, status")
-        elif label in nko:
-            _banding(k, v, (nama, r, tl.TW_CAPAIAN), nko[label], label)
-            if label == tl.NKO_LABEL[0]:
-                _banding_teks(k, v, (nama, r, tl.TW_STATUS), lap.nko.status, "NKO, status")
+    baris_nss, baris_nko = pos.tw_blok[i]
+    for s, r in zip(ds.ss, baris_nss):
+        _banding_teks(k, v, (nama, r, tl.TW_NSS_KODE), s.kode, f"NSS, kode SS ke-{baris_nss.index(r) + 1}")
+        x = nss[s.kode] if s.kode in nss else None
+        _banding(k, v, (nama, r, tl.TW_CAPAIAN), x.nilai if x else math.nan, f"NSS {s.kode}")
+        _banding_teks(k, v, (nama, r, tl.TW_STATUS), x.status if x else "n/a", f"NSS {s.kode}, status")
+    _banding(k, v, (nama, baris_nko[0], tl.TW_CAPAIAN), lap.nko.nilai, tl.NKO_LABEL[0])
+    _banding_teks(k, v, (nama, baris_nko[0], tl.TW_STATUS), lap.nko.status, "NKO, status")
+    _banding(k, v, (nama, baris_nko[1], tl.TW_CAPAIAN), lap.nko.tanpa_batas, tl.NKO_LABEL[1])
 
 
 def _tampil(x: float) -> str:

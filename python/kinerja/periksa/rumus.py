@@ -35,13 +35,11 @@ def periksa_rumus(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwulan: 
             iku = kal.get(kode)
             if i == 3 and iku is not None and _pk_kalkulator(c, pos, kode):
                 harus.append(((nama, r, tl.TW_REALISASI), PERINGATAN, f"Realisasi IKU {kode} (hasil kalkulator di lembar Rincian)"))
-        if nama in c.lembar:
-            v = c.lembar[nama]
-            kode_ss = {s.kode for s in ds.ss}
-            for r in v.baris_terisi():
-                label = str(v.v(r, tl.TW_NSS_KODE) or "")
-                if tl.baris_nko(label) or (label in kode_ss and v.f(r, tl.TW_NSS_KODE) is not None):
-                    harus.append(((nama, r, tl.TW_CAPAIAN), GALAT, f"{label} ({nama})"))
+        if i in pos.tw_blok:
+            baris_nss, baris_nko = pos.tw_blok[i]
+            for s, r in zip(ds.ss, baris_nss):
+                harus += [((nama, r, kol), GALAT, f"NSS {s.kode} ({nama})") for kol in (tl.TW_NSS_KODE, tl.TW_CAPAIAN, tl.TW_STATUS)]
+            harus += [((nama, r, tl.TW_CAPAIAN), GALAT, f"{label} ({nama})") for r, label in zip(baris_nko, tl.NKO_LABEL)]
     for (penanda, kunci), (r, _) in pos.rincian.items():
         if kunci in tl.KUNCI_HASIL:
             harus.append(((tl.RINCIAN, r, tl.RINCIAN_NILAI0), GALAT, f"{kunci} ({penanda})"))
