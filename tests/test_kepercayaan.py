@@ -356,3 +356,51 @@ def test_label_nko_jauh_tidak_menggeser_apa_pun(tmp_path):
     assert time.perf_counter() - t0 < 60
     ws = openpyxl.load_workbook(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
     assert ws.max_row < 60 and ws["I28"].value == 100
+
+
+def test_timpa_ke_folder_atau_perangkat_ditolak_tanpa_mengganti_apa_pun(tmp_path):
+    ke = tmp_path / "ke"
+    assert _cli("ekspor", str(WORKBOOK), "--tw", "4", "--ke", str(ke), "--format", "csv,json").returncode == 0
+    lama = {p.name: p.read_bytes() for p in ke.iterdir()}
+    (ke / "Kinerja_Deputi4_2024_TW4_anggaran.json").unlink()
+    (ke / "Kinerja_Deputi4_2024_TW4_anggaran.json").mkdir()                           # a folder where a file goes
+    p = _cli("ekspor", str(WORKBOOK), "--tw", "4", "--ke", str(ke), "--format", "csv,json", "--timpa")
+    assert p.returncode == 2 and "bukan berkas biasa" in p.stderr
+    assert all((ke / n).read_bytes() == b for n, b in lama.items() if n != "Kinerja_Deputi4_2024_TW4_anggaran.json")
+    fifo = tmp_path / "pipa"
+    os.mkfifo(fifo)
+    p = _cli("validasi", str(WORKBOOK), "--laporan", str(fifo), "--timpa")
+    assert p.returncode == 2 and fifo.is_fifo()
+
+
+def test_bangun_tidak_menimpa_dataset_tertanam(tmp_path):
+    salinan = tmp_path / "python"
+    shutil.copytree(AKAR / "python" / "kinerja", salinan / "kinerja", ignore=shutil.ignore_patterns("__pycache__"))
+    pk = salinan / "kinerja" / "data" / "deputi4_2024" / "pk.toml"
+    h = _hash(pk)
+    p = subprocess.run([sys.executable, "-m", "kinerja.cli", "bangun", "--keluar", str(pk), "--timpa"], capture_output=True, text=True,
+                       timeout=300, env={**os.environ, "PYTHONPATH": str(salinan)}, cwd=tmp_path)
+    assert p.returncode == 2 and "masukan" in p.stderr and _hash(pk) == h
+
+
+def test_angka_ekstrem_json_tanpa_derau_dan_tahun_tidak_valid(tmp_path):
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "x.xlsm", "TW IV", "H9", nilai=1e308)       # an 'Orang' realisasi
+    assert any(t.sel == "H9" and t.aturan == "besaran-satuan" for t in validasi(dari_berkas(p), 4))
+    e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "csv,json", "--paksa")
+    assert e.returncode == 0, e.stderr
+    assert _csv(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.csv")[4][7] == "1E+308"
+    q = _cli("ekspor", str(WORKBOOK), "--tw", "4", "--ke", str(tmp_path / "f"), "--format", "json")
+    d = json.loads((tmp_path / "f" / "Kinerja_Deputi4_2024_TW4.json").read_text(encoding="utf-8"))
+    assert q.returncode == 0 and [i["capaian"] for i in d["iku"]][12] == 114.583333333 and d["iku"][4]["realisasi"] == 4.79
+    t = pb.ubah_sel(WORKBOOK, tmp_path / "t.xlsm", "PK", "C8", teks="x")              # Tahun
+    lap = _cli("laporan", str(t))
+    assert lap.returncode == 1 and "Tahun PK tidak valid" in lap.stdout
+
+
+def test_satuan_kata_benda_lain_dan_debug(tmp_path):
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "s.xlsm", "TW IV", "H9", teks="1.419.298 kegiatan")
+    assert any(t.sel == "H9" and t.aturan == "satuan-bertentangan" for t in validasi(dari_berkas(p), 4))
+    q = pb.ubah_sel(WORKBOOK, tmp_path / "q.xlsm", "TW IV", "H9", teks="80 persen")
+    assert any(t.sel == "H9" and t.aturan == "satuan-bertentangan" for t in validasi(dari_berkas(q), 4))
+    d = _cli("laporan", str(tmp_path / "tidak-ada.xlsm"), "--debug")
+    assert d.returncode != 0 and "Traceback" in d.stderr

@@ -73,10 +73,7 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
     if not iku:
         raise BerkasError(f"workbook '{c.nama_berkas}': tabel IKU pada lembar PK kosong atau tidak ditemukan "
                           f"(judul kolom '{tl.IKU_KEPALA}' di kolom A)")
-    try:
-        tahun = int(peng.pop("tahun") or 0)
-    except (TypeError, ValueError):
-        tahun = 0
+    tahun = _tahun(peng.pop("tahun"))                  # 0 when not a year: the validator's 'tahun' rule names the cell
     ds = Dataset(
         unit=teks(peng.pop("unit")), unit_singkat=teks(peng.pop("unit_singkat")) or "Unit", instansi=teks(peng.pop("instansi")),
         tahun=tahun, periode=teks(peng.pop("periode")), sumber=c.nama_berkas,
@@ -103,6 +100,17 @@ def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
                                            "realisasinya tidak terbaca", "Susun ulang workbook atau kembalikan baris IKU itu"))
         if k in pos.tw_judul:
             pos.tw_blok[k] = tl.baris_nss_nko(pos.tw_judul[k], len(ds.ss))
+
+
+def _tahun(x: Any) -> int:
+    """The PK's year, 2000-2100 (0 when the cell holds none)."""
+    if isinstance(x, bool):
+        return 0
+    try:
+        f = float(str(x).strip()) if isinstance(x, str) else float(x)
+    except (TypeError, ValueError):
+        return 0
+    return int(f) if 2000 <= f <= 2100 and f == int(f) else 0
 
 
 def _pengaturan(c: Cuplikan, pos: Posisi) -> dict[str, Any]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from ..buku.cuplikan import alamat
 from ..data.berkas import BerkasError
-from ..data.dataset import Dataset, DatasetError, muat_bawaan, muat_folder
+from ..data.dataset import Dataset, DatasetError, folder_bawaan, muat_bawaan, muat_folder
 
 __all__ = ["main", "muat_berkas"]
 
@@ -56,6 +57,8 @@ def _laporan(a: argparse.Namespace) -> int:
     ds, masalah = muat_dengan_masalah(a.berkas)
     lap = susun_laporan(ds)
     teks_masalah = [f"{m.lembar}!{alamat(m.r, m.c)}: {m.pesan}" for m in masalah]
+    if not 2000 <= ds.tahun <= 2100:
+        teks_masalah.append("Tahun PK tidak valid (harus tahun 2000-2100): laporan tanpa tahun")
     if a.format == "json":
         _cetak_json({**laporan_json(lap, a.semua), "masalah": teks_masalah})
     else:
@@ -63,7 +66,7 @@ def _laporan(a: argparse.Namespace) -> int:
         if teks_masalah:
             sys.stdout.write("\nMasalah susunan workbook (angka di atas mungkin tidak lengkap):\n" +
                              "".join(f"  - {t}\n" for t in teks_masalah))
-    return KELUAR_NA if lap.ada_na or masalah else KELUAR_OK
+    return KELUAR_NA if lap.ada_na or teks_masalah else KELUAR_OK
 
 
 def _temuan_teks(berkas: str, temuan: list) -> str:
@@ -152,8 +155,8 @@ def _bangun(a: argparse.Namespace) -> int:
     from ..bangun import bangun_workbook
     ds = muat_berkas(a.dataset)
     keluar = Path(a.keluar)
-    masukan = [Path(a.dataset)] if a.dataset and Path(a.dataset).is_file() else \
-        [p for p in Path(a.dataset).iterdir() if p.is_file()] if a.dataset else []
+    folder = Path(a.dataset) if a.dataset else folder_bawaan()
+    masukan = [folder] if folder.is_file() else [p for p in folder.iterdir() if p.is_file()]
     bangun_workbook(ds, keluar, timpa=a.timpa, sumber=tuple(masukan))
     print(f"Workbook ditulis: {keluar}")
     return 0
@@ -219,19 +222,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     a = _parser().parse_args([x for x in argv if x != "--debug"])
+    if not debug:
+        sys.unraisablehook = lambda _: None          # a library's cleanup after a failed write prints no traceback
+    signal.signal(signal.SIGTERM, _henti)              # stopped: clean up (temporary files, LibreOffice) like Ctrl+C
     try:
         return int(a.fungsi(a))
-    except (BerkasError, DatasetError) as e:
-        sys.stderr.write(f"kinerja: {e}\n")
-    except OSError as e:
-        sys.stderr.write(f"kinerja: {e.filename or ''}: {e.strerror or e}\n")
-    except KeyboardInterrupt:
-        sys.stderr.write("kinerja: dihentikan\n")
-    except Exception as e:  # the last resort: never a traceback for staff
+    except Exception as e:  # the last resort: never a traceback for staff (--debug shows it)
         if debug:
             raise
-        sys.stderr.write(f"kinerja: galat tak terduga ({type(e).__name__}: {e}); ulangi dengan --debug untuk rinciannya\n")
+        sys.stderr.write(f"kinerja: {_pesan(e)}\n")
+    except KeyboardInterrupt:
+        sys.stderr.write("kinerja: dihentikan\n")
     return KELUAR_TIDAK_TERBACA
+
+
+def _henti(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _pesan(e: Exception) -> str:
+    """One line for staff: our own messages as they are, a file error with its file, anything else named."""
+    if isinstance(e, (BerkasError, DatasetError)):
+        return str(e)
+    asal = e if isinstance(e, OSError) else next((x for x in e.args if isinstance(x, OSError)), None)
+    if asal is not None:
+        return f"{asal.filename or ''}: {asal.strerror or asal}".lstrip(": ")
+    return f"galat tak terduga ({type(e).__name__}: {e}); ulangi dengan --debug untuk rinciannya"
 
 
 if __name__ == "__main__":

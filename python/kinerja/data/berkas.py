@@ -89,10 +89,15 @@ def sama(a: Path | str, b: Path | str) -> bool:
 
 
 def tolak_sumber(tujuan: Path | str, *sumber: Path | str | None) -> None:
-    """Refuse an output path that is one of the inputs, whatever overwriting was allowed."""
+    """Refuse an output path that is one of the inputs, or that exists and is not a regular file (a device, a folder)."""
     for s in sumber:
         if s is not None and sama(tujuan, s):
             raise BerkasError(f"berkas keluaran '{tujuan}' adalah berkas masukan '{s}': tidak pernah ditimpa; pilih nama lain")
+    p = Path(tujuan)
+    if p.exists() and not p.is_file() or p.is_symlink() and not p.exists():
+        raise BerkasError(f"'{tujuan}' sudah ada dan bukan berkas biasa (folder, perangkat atau tautan rusak): tidak ditimpa")
+    if p.exists() and not stat.S_ISREG(p.stat().st_mode):
+        raise BerkasError(f"'{tujuan}' bukan berkas biasa: tidak ditimpa")
 
 
 def _pindah(sementara: Path, tujuan: Path, timpa: bool) -> None:
@@ -149,6 +154,11 @@ def tulis_atomik(tujuan: Path | str, timpa: bool = False, sumber: tuple[Path | s
         _pindah(sementara, tujuan, timpa)
     except OSError as e:
         raise BerkasError(f"berkas '{tujuan}' tidak dapat ditulis: {e.strerror or e}") from None
+    except Exception as e:                      # a writer library's own error around an OSError (disk full)
+        asal = next((x for x in (*e.args, e.__cause__, e.__context__) if isinstance(x, OSError)), None)
+        if asal is None:
+            raise
+        raise BerkasError(f"berkas '{tujuan}' tidak dapat ditulis: {asal.strerror or asal}") from None
     finally:
         if sementara.exists():
             sementara.unlink()
@@ -195,38 +205,78 @@ def transaksi(folder: Path | str, tujuan: list[Path], timpa: bool, sumber: tuple
     for t in tujuan:
         tolak_sumber(t, *sumber)
     kunci = folder / f"{PENANDA_SEMENTARA}kunci"
-    _bersihkan_kunci(kunci)
-    try:
-        fd = os.open(kunci, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
-        raise BerkasError(f"ekspor lain sedang menulis ke folder '{folder}'; tunggu sampai selesai lalu ulangi") from None
-    except OSError as e:
-        raise BerkasError(f"tidak dapat menulis di folder '{folder}': {e.strerror}") from None
+    fd = _kunci(kunci, folder)
     sementara = folder / f"{PENANDA_SEMENTARA}{os.getpid()}-{os.urandom(4).hex()}"
     try:
         os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
         _bersihkan_sisa(folder)
         ada = [t for t in tujuan if t.exists()]
         if ada and not timpa:
             raise BerkasError(f"berkas sudah ada, tidak ditimpa: {', '.join(map(str, ada))} (gunakan --timpa untuk menggantinya)")
         sementara.mkdir()
         yield sementara
-        dipindah: list[Path] = []
-        try:
-            for t in tujuan:
-                _pindah(sementara / t.name, t, timpa)
-                dipindah.append(t)
-        except (OSError, BerkasError):
-            if not timpa:
-                for t in dipindah:
-                    t.unlink(missing_ok=True)
-            raise
+        _pindah_semua(sementara, tujuan, timpa)
     except OSError as e:
         raise BerkasError(f"ekspor ke folder '{folder}' gagal: {e.strerror or e}; tidak ada berkas yang ditulis") from None
     finally:
         shutil.rmtree(sementara, ignore_errors=True)
-        kunci.unlink(missing_ok=True)
+        kunci.unlink(missing_ok=True)                   # while still holding the lock: a waiting process retries
+        os.close(fd)
+
+
+def _pindah_semua(sementara: Path, tujuan: list[Path], timpa: bool) -> None:
+    """Move every finished file in; if one move fails, the ones moved are taken back and replaced files restored."""
+    cadangan = sementara / ".lama"
+    cadangan.mkdir()
+    dipindah: list[tuple[Path, Path | None]] = []
+    try:
+        for t in tujuan:
+            lama = None
+            if timpa and t.exists():
+                lama = cadangan / t.name
+                os.replace(t, lama)                  # keep the old file until every new one is in
+            dipindah.append((t, lama))
+            _pindah(sementara / t.name, t, False)
+    except (OSError, BerkasError):
+        for t, lama in reversed(dipindah):
+            if lama is not None and lama.exists():
+                os.replace(lama, t)
+            elif lama is None and t.exists() and not (sementara / t.name).exists():
+                t.unlink()
+        raise
+
+
+def _kunci(kunci: Path, folder: Path) -> int:
+    """Take the folder's export lock: an OS lock where there is one (released by the OS if the process dies,
+    so a crashed run never blocks the next), else an exclusive file whose dead owner makes it stale."""
+    sibuk = BerkasError(f"ekspor lain sedang menulis ke folder '{folder}'; tunggu sampai selesai lalu ulangi")
+    try:
+        import fcntl
+    except ImportError:                                # Windows: no flock
+        _bersihkan_kunci(kunci)
+        try:
+            return os.open(kunci, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o644)
+        except FileExistsError:
+            raise sibuk from None
+        except OSError as e:
+            raise BerkasError(f"tidak dapat menulis di folder '{folder}': {e.strerror}") from None
+    while True:
+        try:
+            fd = os.open(kunci, os.O_CREAT | os.O_RDWR, 0o644)
+        except OSError as e:
+            raise BerkasError(f"tidak dapat menulis di folder '{folder}': {e.strerror}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise sibuk from None
+        try:
+            if os.fstat(fd).st_ino == os.stat(kunci).st_ino:   # still the lock file, not one a finishing run removed
+                os.ftruncate(fd, 0)
+                return fd
+        except FileNotFoundError:
+            pass
+        os.close(fd)
 
 
 def _bersihkan_kunci(kunci: Path) -> None:

@@ -42,15 +42,20 @@ def angka_csv(x: Any, desimal: int | None = None) -> Any:
         return "n/a"
     if desimal is not None:
         return f"{bulat(x, desimal):.{desimal}f}".replace(".", ",")
+    if abs(x) >= 1e15 or 0 < abs(x) < 1e-9:          # beyond what a cell shows digit by digit: Excel's 1,5E+20
+        return f"{x:.6G}".replace(".", ",")
     if isinstance(x, int) or abs(x) >= 1000:
         return f"{bulat(x, 0):.0f}"
     return f"{x:.10g}".replace(".", ",")
 
 
 def json_nilai(x: Any) -> Any:
-    """A value for JSON: NaN, n/a and #-messages as null, dates as ISO text, other types as text."""
+    """A value for JSON: NaN, n/a and #-messages as null, dates as ISO text, other types as text; floats to 12
+    significant digits (binary noise dropped: 4.79, 114.583333333)."""
     if isinstance(x, float) and (math.isnan(x) or math.isinf(x)):
         return None
+    if isinstance(x, float):
+        return float(f"{x:.12g}")
     if isinstance(x, str) and (x == "n/a" or x.startswith("#")):
         return None
     if x is None or isinstance(x, (bool, int, float, str)):

@@ -64,6 +64,10 @@ def besaran(k: Kumpulan, sel: Sel, x: float, iku: IKU, apa: str, skala: float | 
             k.tambah(A_BESARAN_SATUAN, sel, f"IKU {iku.kode}: {apa} {angka_pesan(x)} terlalu besar untuk satuan '{iku.satuan}' "
                      "(kemungkinan ditulis dalam satuan dasar)", f"Tulis dalam {contoh}: {tulis_angka(x / faktor)}")
             return
+    if abs(x) >= 1e15:
+        k.tambah(A_BESARAN_SATUAN, sel, f"IKU {iku.kode}: {apa} {angka_pesan(x)} tidak wajar untuk satuan '{iku.satuan}'",
+                 "Periksa angka dan satuannya")
+        return
     if satuan.strip() in ("%", "persen", "persentase") and abs(x) > 1000:
         k.tambah(A_BESARAN_SATUAN, sel, f"IKU {iku.kode}: {apa} {angka_pesan(x)}% tidak wajar", "Periksa angka dan satuannya")
 
@@ -86,8 +90,18 @@ def uang(k: Kumpulan, sel: Sel, x: Any, apa: str) -> float:
 def satuan_bertentangan(k: Kumpulan, sel: Sel, n: Nilai, iku: IKU, apa: str) -> None:
     """A value whose written unit contradicts the IKU's satuan: a magnitude it lacks, or a percent in a non-percent IKU."""
     satuan = iku.satuan.lower()
-    salah = [w for w in n.satuan.lower().split() if w in BESARAN and BESARAN[w] not in satuan]
-    if n.persen and not any(x in satuan for x in ("%", "persen")):
+    kata_iku = set(satuan.replace("%", " % ").split())
+    salah = []
+    for w in n.satuan.lower().split():
+        if w in BESARAN:
+            if BESARAN[w] not in satuan:
+                salah.append(w)
+        elif w in ("persen", "persentase"):
+            if not kata_iku & {"%", "persen", "persentase"}:
+                salah.append(w)
+        elif w not in kata_iku:                     # a noun the IKU does not count ('kegiatan' in an 'Orang' IKU)
+            salah.append(w)
+    if n.persen and not kata_iku & {"%", "persen", "persentase"}:
         salah.append("%")
     if salah:
         k.tambah(A_SATUAN_BERTENTANGAN, sel, f"IKU {iku.kode}: {apa} '{n.teks}' ditulis dengan '{' '.join(salah)}', padahal satuan IKU "
