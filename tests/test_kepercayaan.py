@@ -404,3 +404,10 @@ def test_satuan_kata_benda_lain_dan_debug(tmp_path):
     assert any(t.sel == "H9" and t.aturan == "satuan-bertentangan" for t in validasi(dari_berkas(q), 4))
     d = _cli("laporan", str(tmp_path / "tidak-ada.xlsm"), "--debug")
     assert d.returncode != 0 and "Traceback" in d.stderr
+
+
+def test_nilai_tersimpan_lembar_anggaran_dibandingkan(tmp_path):
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "a.xlsm", "Realisasi", "E5", cache=12.5)
+    p = pb.ubah_sel(p, p, "Realisasi", "E11", galat="#NAME?")                       # the total penyerapan
+    assert {("Realisasi", "E5", "nilai-basi"), ("Realisasi", "E11", "nilai-galat")} <= _galat(p)
+    assert _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "csv").returncode == 1

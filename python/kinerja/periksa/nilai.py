@@ -17,16 +17,19 @@ from ..buku import tata_letak as tl
 from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan, LembarSel
 from ..data.dataset import Dataset
+from ..buku.tabel import cari_baris
 from ..hitung.laporan import susun_laporan
+from ..hitung.laporan_anggaran import susun_anggaran
 from ..hitung.triwulan import susun_triwulan
 from .daftar import GALAT, NOTASI, Kumpulan, Sel, aturan
 from .umum import angka_pesan
 
 __all__ = ["periksa_nilai", "GALAT_EXCEL", "jenis_tersimpan"]
 
-A_NILAI_BASI = aturan("nilai-basi", GALAT, "TW, Riwayat", "Nilai tersimpan sel rumus (capaian, status, NSS, NKO, hasil kalkulator) "
+A_NILAI_BASI = aturan("nilai-basi", GALAT, "TW, Riwayat, anggaran", "Nilai tersimpan sel rumus (capaian, status, NSS, NKO, hasil "
+                      "kalkulator, penyerapan, CKK) "
                       "yang berbeda dengan hitung ulang dari masukan: berkas disimpan tanpa menghitung ulang.")
-A_NILAI_GALAT = aturan("nilai-galat", GALAT, "TW, Riwayat", "Sel rumus yang menyimpan galat Excel (galat nama bila Excel menghitung "
+A_NILAI_GALAT = aturan("nilai-galat", GALAT, "TW, Riwayat, anggaran", "Sel rumus yang menyimpan galat Excel (galat nama bila Excel menghitung "
                        "tanpa Python, galat nilai) atau pesan xlwings/DLL, atau tidak menyimpan nilai (lihat PANDUAN).")
 A_TANPA_NILAI = aturan("tanpa-nilai-tersimpan", GALAT, "semua", "Tidak satu pun sel rumus menyimpan nilai (berkas disimpan oleh "
                        "program, bukan Excel): angka yang tampil tanpa Python kosong; angka tetap dihitung ulang dari masukan.")
@@ -67,6 +70,8 @@ def periksa_nilai(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | 
     for t in ([tw] if tw else [1, 2, 3, 4]):
         if tl.LEMBAR_TW[t - 1] in c.lembar:
             _triwulan(k, c.lembar[tl.LEMBAR_TW[t - 1]], ds, pos, t)
+    if ds.anggaran is not None and tl.REALISASI in c.lembar:
+        _anggaran(k, c, ds, pos)
     if tl.RIWAYAT in c.lembar:
         v = c.lembar[tl.RIWAYAT]
         for h, r in zip(susun_laporan(ds).riwayat, pos.riwayat):
@@ -96,6 +101,29 @@ def _triwulan(k: Kumpulan, v: LembarSel, ds: Dataset, pos: Posisi, tw: int) -> N
     _banding(k, v, (nama, baris_nko[0], tl.TW_CAPAIAN), lap.nko.nilai, tl.NKO_LABEL[0])
     _banding_teks(k, v, (nama, baris_nko[0], tl.TW_STATUS), lap.nko.status, "NKO, status")
     _banding(k, v, (nama, baris_nko[1], tl.TW_CAPAIAN), lap.nko.tanpa_batas, tl.NKO_LABEL[1])
+
+
+def _anggaran(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
+    """The finance results the budget report publishes: penyerapan per kegiatan and in total, CKK per keluaran and in total."""
+    ang = susun_anggaran(ds)
+    rl = c.lembar[tl.REALISASI]
+    for keg in ang.kegiatan:
+        r = pos.anggaran.get(("realisasi", keg.kode))
+        if r is not None:
+            _banding(k, rl, (tl.REALISASI, r, tl.RL_PENYERAPAN), keg.penyerapan, f"Penyerapan kegiatan {keg.kode}")
+    r = cari_baris(rl, tl.RL_KODE, tl.TOTAL_REALISASI, tl.KEG_BARIS0)
+    if r is not None:
+        _banding(k, rl, (tl.REALISASI, r, tl.RL_PENYERAPAN), ang.total.penyerapan, "Penyerapan total")
+    kl = c.lembar.get(tl.KELUARAN)
+    if kl is None:
+        return
+    for i, x in enumerate(ang.ckk_kegiatan):
+        r = pos.anggaran.get(("keluaran", i))
+        if r is not None:
+            _banding(k, kl, (tl.KELUARAN, r, tl.KL_CKK), x, f"CKK keluaran {i + 1}")
+    r = cari_baris(kl, tl.KL_KEGIATAN, tl.TOTAL, tl.KEG_BARIS0)
+    if r is not None:
+        _banding(k, kl, (tl.KELUARAN, r, tl.KL_CKK), ang.ckk, "CKK total")
 
 
 def _tampil(x: float) -> str:

@@ -12,7 +12,8 @@ from ..data.dataset import IKU
 from ..data.notasi import Nilai, NotasiError, baca_nilai, tulis_angka
 from .daftar import GALAT, NOTASI, PERINGATAN, Kumpulan, Sel, aturan
 
-__all__ = ["satuan_bertentangan", "A_SATUAN_BERTENTANGAN", "angka_pesan", "teks_angka", "baca_sel", "besaran", "rp", "uang", "A_ANGKA_NEGATIF", "A_BESARAN_SATUAN", "A_NOTASI", "SATUAN_CACAH"]
+__all__ = ["satuan_bertentangan", "A_SATUAN_BERTENTANGAN", "angka_pesan", "teks_angka", "baca_sel", "besaran", "rp", "uang",
+           "A_ANGKA_NEGATIF", "A_BESARAN_SATUAN", "A_NOTASI", "SATUAN_CACAH"]
 
 A_ANGKA_NEGATIF = aturan("angka-negatif", GALAT, "PK, TW, Rincian, anggaran", "Jumlah yang tidak mungkin negatif: target dan "
                          "realisasi IKU bersatuan cacah (orang, dokumen, kegiatan, ...), masukan cacah pada Rincian, dan setiap jumlah rupiah.")
