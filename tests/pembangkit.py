@@ -86,6 +86,31 @@ def sel_jauh(sumber: Path, tujuan: Path, lembar: str, sel: str, teks: str = "x")
         "</sheetData>", f'<row r="{baris}"><c r="{sel}" t="inlineStr"><is><t>{teks}</t></is></c></row></sheetData>', 1))
 
 
+def _kolom(sel: str) -> int:
+    n = 0
+    for ch in re.match(r"[A-Z]+", sel).group(0):
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _sel_baru(xml: str, sel: str) -> str:
+    """The sheet XML with an empty cell ``sel`` inserted in column order into its row (the row created if absent)."""
+    baris = int(re.search(r"\d+", sel).group(0))
+    kosong = f'<c r="{sel}"/>'
+    m = re.search(rf'<row r="{baris}"[^>]*?(/>|>(.*?)</row>)', xml, re.S)
+    if m is None:
+        sesudah = next((x for x in re.finditer(r'<row r="(\d+)"', xml) if int(x.group(1)) > baris), None)
+        i = sesudah.start() if sesudah else xml.index("</sheetData>")
+        return xml[:i] + f'<row r="{baris}">{kosong}</row>' + xml[i:]
+    if m.group(1) == "/>":
+        return xml[:m.start()] + m.group(0)[:-2] + f">{kosong}</row>" + xml[m.end():]
+    isi = m.group(2)
+    sel_sel = list(re.finditer(r'<c r="([A-Z]+)\d+"', isi))
+    sesudah = next((x for x in sel_sel if _kolom(x.group(1)) > _kolom(sel)), None)
+    pos = m.start(2) + (sesudah.start() if sesudah else len(isi))
+    return xml[:pos] + kosong + xml[pos:]
+
+
 def ubah_sel(sumber: Path, tujuan: Path, lembar: str, sel: str, *, nilai: float | None = None, teks: str | None = None,
              cache: float | None = None, galat: str | None = None, kosong: bool = False) -> Path:
     """Copy ``sumber`` to ``tujuan`` with one cell of ``lembar`` rewritten in the XML; every other cached value stays.
@@ -101,6 +126,9 @@ def ubah_sel(sumber: Path, tujuan: Path, lembar: str, sel: str, *, nilai: float 
     xml = isi[nama].decode()
     pola = re.compile(rf'<c r="{sel}"( s="\d+")?( t="\w+")?(/>|>.*?</c>)', re.S)
     m = pola.search(xml)
+    if m is None:                              # an empty cell Excel did not write: add it to its row, as Excel would
+        xml = _sel_baru(xml, sel)
+        m = pola.search(xml)
     assert m, f"sel {lembar}!{sel} tidak ditemukan"
     gaya = m.group(1) or ""
     if cache is not None:

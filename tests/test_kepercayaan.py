@@ -334,7 +334,7 @@ def test_label_nss_ref_dan_nko_diketik_ulang_tidak_lolos(tmp_path):
     assert not any(isinstance(c.value, str) and c.value.startswith("#") for row in ws.iter_rows() for c in row)
     q = pb.ubah_sel(WORKBOOK, tmp_path / "b.xlsm", "PK", "C11", kosong=True)          # NKO_Batas cleared, not recalculated
     q = pb.ubah_sel(q, q, "TW IV", "B28", teks="NKO")                                 # and the NKO label retyped
-    assert ("TW IV", "I28", "nilai-basi") in _galat(q)
+    assert ("TW IV", "B28", "struktur") in _galat(q)                                 # the block no longer matches the layout
 
 
 def test_baris_tw_hilang_kode_dikosongkan_atau_diketik(tmp_path):
@@ -410,4 +410,17 @@ def test_nilai_tersimpan_lembar_anggaran_dibandingkan(tmp_path):
     p = pb.ubah_sel(WORKBOOK, tmp_path / "a.xlsm", "Realisasi", "E5", cache=12.5)
     p = pb.ubah_sel(p, p, "Realisasi", "E11", galat="#NAME?")                       # the total penyerapan
     assert {("Realisasi", "E5", "nilai-basi"), ("Realisasi", "E11", "nilai-galat")} <= _galat(p)
+    assert _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "csv").returncode == 1
+
+
+@pytest.mark.parametrize("ubah", [
+    lambda p, q: pb.ubah_sel(p, q, "TW IV", "B27", teks="sisipan"),                  # a row's content between NSS and NKO
+    lambda p, q: pb.ubah_sel(p, q, "TW IV", "B29", teks="NKO (%)"),                  # the NKO labels shifted
+    lambda p, q: pb.ubah_sel(pb.ubah_sel(p, q, "PK", "A23", teks="SS.5"), q, "PK", "C23", teks="SS baru"),   # an SS added, not rebuilt
+])
+def test_blok_nss_nko_yang_bergeser_adalah_struktur(tmp_path, ubah):
+    """Adversary round 2: a row inserted into the NSS/NKO block shifted the NKO rows; validation compared the wrong cells."""
+    p = ubah(WORKBOOK, tmp_path / "g.xlsm")
+    temuan = [t for t in validasi(dari_berkas(p), 4) if t.aturan == "struktur"]
+    assert any("blok NSS/NKO TW IV" in t.pesan for t in temuan)
     assert _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "csv").returncode == 1

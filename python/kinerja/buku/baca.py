@@ -99,7 +99,23 @@ def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
                 pos.masalah.append(Masalah(nama, tl.TW_BARIS0 + i, tl.TW_KODE, f"IKU {iku.kode} dari PK tidak ada pada tabel IKU {nama}: "
                                            "realisasinya tidak terbaca", "Susun ulang workbook atau kembalikan baris IKU itu"))
         if k in pos.tw_judul:
-            pos.tw_blok[k] = tl.baris_nss_nko(pos.tw_judul[k], len(ds.ss))
+            _blok_nss_nko(c.lembar[nama], nama, pos.tw_judul[k], len(ds.ss), k, pos)
+
+
+def _blok_nss_nko(v: Any, nama: str, r_judul: int, n_ss: int, k: int, pos: Posisi) -> None:
+    """The NSS/NKO block at the layout's rows below its title, if its header and NKO labels are where the layout puts them."""
+    baris_nss, baris_nko = tl.baris_nss_nko(r_judul, n_ss)
+    salah = [(r_judul + 1, c, h) for c, h in tl.NSS_KEPALA if teks(v.v(r_judul + 1, c)) != h]
+    salah += [(r, tl.TW_NSS_KODE, h) for r, h in zip(baris_nko, tl.NKO_LABEL) if teks(v.v(r, tl.TW_NSS_KODE)) != h]
+    antara = [r for r in v.baris_terisi(baris_nss[-1] + 1 if baris_nss else r_judul + 2, baris_nko[0])
+              if any(v.v(r, c) not in (None, "") or v.f(r, c) for c in range(tl.TW_KOLOM_EKSPOR))]
+    if salah or antara:
+        r, c, h = salah[0] if salah else (antara[0], tl.TW_NSS_KODE, "(baris kosong)")
+        pos.masalah.append(Masalah(nama, r, c, f"blok NSS/NKO {nama} tidak tersusun seperti dibangun ({n_ss} SS pada PK): "
+                                   f"di sini seharusnya '{h}', tertulis '{teks(v.v(r, c))}'; nilainya tidak dapat diperiksa",
+                                   "Susun ulang workbook (baris disisipkan/dihapus di blok NSS/NKO, atau jumlah SS pada PK berubah)"))
+        return
+    pos.tw_blok[k] = (baris_nss, baris_nko)
 
 
 def _tahun(x: Any) -> int:
