@@ -45,7 +45,7 @@ def lembar_petunjuk(b: Buku, ds: Dataset) -> None:
     ws = b.tambah(tl.PETUNJUK)
     g = b.gaya
     ws.set_column(0, 0, 110)
-    b.rumus(tl.PETUNJUK, 0, 0, '="Laporan Kinerja "&Unit&" Tahun "&Tahun', f"Laporan Kinerja {ds.unit} Tahun {ds.tahun}", "judul")
+    b.rumus(tl.PETUNJUK, 0, 0, f'="Laporan Kinerja "&{tl.N_UNIT}&" Tahun "&{tl.N_TAHUN}', f"Laporan Kinerja {ds.unit} Tahun {ds.tahun}", "judul")
     r = 2
     for teks, gaya in (*PETUNJUK, *aturan_validasi()):
         ws.write(r, 0, teks, g[gaya] if gaya else g["bagian"])

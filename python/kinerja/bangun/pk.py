@@ -36,7 +36,7 @@ def lembar_pk(b: Buku, ds: Dataset, t: Letak) -> None:
         tinggi(ws, r, str(v or ""), 46)
         b.wb.define_name(nama_def, f"={ref(nama, r, c)}")
         t.pengaturan[nama_def] = (r, c)
-    r_m, r_s = t.pengaturan["NKO_Metode"][0], t.pengaturan["Skala_Tata_Kelola"][0]
+    r_m, r_s = t.pengaturan[tl.N_NKO_METODE][0], t.pengaturan[tl.N_SKALA][0]
     ws.data_validation(r_m, c, r_m, c, {"validate": "list", "source": list(tl.METODE_NKO_PILIHAN),
                                         "error_title": "Metode NKO", "error_message": "Pilih rata_nss, rata_perspektif, atau rata_iku."})
     ws.data_validation(r_s, c, r_s, c, {"validate": "list", "source": list(tl.SKALA_PILIHAN),

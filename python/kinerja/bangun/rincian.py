@@ -154,15 +154,15 @@ def _hasil_tata_kelola(b: Buku, baris: dict[str, tuple[int, int]], r: int, t: Le
     _baris_hasil(b, nama, r + 1, "sub_rb", "Sub-indikator 2: renaksi RB x 50",
                  f"=TATA_KELOLA_RB({_sel(baris, 'renaksi_dilaksanakan')},{_sel(baris, 'renaksi_dirumuskan')})", s2)
     (a, va), (c, vc), (d, vd) = (_rentang_baris(b, baris, k) for k in ("kpa_realisasi", "kpa_target", "kpa_bobot"))
-    desimal = b.ambil(tl.PK, *t.pengaturan["Desimal_KPA"])
+    desimal = b.ambil(tl.PK, *t.pengaturan[tl.N_DESIMAL_KPA])
     kpa = fungsi.KUALITAS_ANGGARAN(va, vc, vd, desimal)
-    _baris_hasil(b, nama, r + 2, "kpa", "Kualitas Pelaksanaan Anggaran (0-100)", f"=KUALITAS_ANGGARAN({a},{c},{d},Desimal_KPA)", kpa)
+    _baris_hasil(b, nama, r + 2, "kpa", "Kualitas Pelaksanaan Anggaran (0-100)", f"=KUALITAS_ANGGARAN({a},{c},{d},{tl.N_DESIMAL_KPA})", kpa)
     s3 = fungsi.TATA_KELOLA_KPA(kpa)
     _baris_hasil(b, nama, r + 3, "sub_kpa", "Sub-indikator 3: KPA x 20%", f"=TATA_KELOLA_KPA({xl_rowcol_to_cell(r + 2, C)})", s3)
     sel = [xl_rowcol_to_cell(r + i, C) for i in (0, 1, 3)]
     _baris_hasil(b, nama, r + 4, "skor", "Skor indeks tata kelola (0-100)", f"={'+'.join(sel)}", tambah(tambah(s1, s2), s3))
-    cara = b.ambil(tl.PK, *t.pengaturan["Skala_Tata_Kelola"])
-    _baris_hasil(b, nama, r + 5, "hasil", "Realisasi: indeks skala 1-4", f"=INDEKS_TATA_KELOLA({','.join(sel)},Skala_Tata_Kelola)",
+    cara = b.ambil(tl.PK, *t.pengaturan[tl.N_SKALA])
+    _baris_hasil(b, nama, r + 5, "hasil", "Realisasi: indeks skala 1-4", f"=INDEKS_TATA_KELOLA({','.join(sel)},{tl.N_SKALA})",
                  fungsi.INDEKS_TATA_KELOLA(s1, s2, s3, cara))
     return r + 5
 

@@ -10,14 +10,17 @@ from .dasar import Buku, Letak, angka_atau_teks, cetak, lampu, ref, rentang, tin
 
 __all__ = ["lembar_tw"]
 
+SS_KODE, SS_PERSPEKTIF = (nama for nama, _ in tl.NAMA_SS)
+"""The defined names over the SS table's codes and perspektif (the NKO formula's arguments)."""
+
 
 def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
     """Write the sheet of quarter ``k`` (0-3); TW IV holds the year."""
     nama, tw = tl.LEMBAR_TW[k], tl.TRIWULAN[k]
     ws = b.tambah(nama)
     g = b.gaya
-    b.rumus(nama, 0, 0, f'="Pengukuran Kinerja Triwulan {tw} Tahun "&Tahun', f"Pengukuran Kinerja Triwulan {tw} Tahun {ds.tahun}", "judul")
-    b.rumus(nama, 1, 0, '="Unit: "&Unit', f"Unit: {ds.unit}", "subjudul")
+    b.rumus(nama, 0, 0, f'="Pengukuran Kinerja Triwulan {tw} Tahun "&{tl.N_TAHUN}', f"Pengukuran Kinerja Triwulan {tw} Tahun {ds.tahun}", "judul")
+    b.rumus(nama, 1, 0, f'="Unit: "&{tl.N_UNIT}', f"Unit: {ds.unit}", "subjudul")
     ws.write(tl.TW_CATATAN_BARIS, 0, "Isi kolom Realisasi (sel kuning), lalu tekan Validasi; Ekspor menulis berkas untuk dikirim.",
              g["catatan_baris"])
     for r, c, makro, label in tl.TOMBOL:
@@ -42,11 +45,11 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
         pkc = lambda c: ref(pk, rp, c)  # noqa: E731
         args = [b.ambil(nama, r, tl.TW_REALISASI), b.ambil(nama, r, tl.TW_TARGET), b.ambil(nama, r, tl.TW_POL), b.ambil(pk, rp, tl.K_BAWAH),
                 b.ambil(pk, rp, tl.K_ATAS),
-                b.ambil(pk, rp, tl.K_TERBURUK), peng["Batas_Capaian"]]
+                b.ambil(pk, rp, tl.K_TERBURUK), peng[tl.N_BATAS_CAPAIAN]]
         capaian = fungsi.CAPAIAN_IKU(*args)
         b.rumus(nama, r, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.TW_REALISASI)},{sel(tl.TW_TARGET)},{sel(tl.TW_POL)},"
                 f"{pkc(tl.K_BAWAH)},{pkc(tl.K_ATAS)},"
-                f"{pkc(tl.K_TERBURUK)},Batas_Capaian)", capaian, "angka")
+                f"{pkc(tl.K_TERBURUK)},{tl.N_BATAS_CAPAIAN})", capaian, "angka")
         b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({sel(tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(capaian), "teks")
         b.tulis(nama, r, tl.TW_KETERANGAN, None, "masukan_teks")
         b.tulis(nama, r, tl.TW_GARIS, 100, "umum")
@@ -69,8 +72,8 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
         b.rumus(nama, r, tl.TW_NSS_NAMA, f"={ref(pk, rp, tl.SS_NAMA)}", b.ambil(pk, rp, tl.SS_NAMA), "teks")
         ws.merge_range(r, tl.TW_NSS_PERSPEKTIF, r, tl.TW_CAPAIAN - 1, None, g["teks"])
         b.rumus(nama, r, tl.TW_NSS_PERSPEKTIF, f"={ref(pk, rp, tl.SS_PERSPEKTIF)}", b.ambil(pk, rp, tl.SS_PERSPEKTIF), "teks")
-        nss = fungsi.NSS(capaian_kolom, ss_iku, b.ambil(nama, r, tl.TW_NSS_KODE), peng["NSS_Batas"])
-        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},NSS_Batas)", nss, "angka")
+        nss = fungsi.NSS(capaian_kolom, ss_iku, b.ambil(nama, r, tl.TW_NSS_KODE), peng[tl.N_NSS_BATAS])
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},{tl.N_NSS_BATAS})", nss, "angka")
         b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nss), "teks")
         tinggi(ws, r, str(b.ambil(nama, r, tl.TW_NSS_NAMA)), 46)
     nss_akhir = r_nss + t.n_ss - 1
@@ -78,14 +81,14 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
 
     r_nko = baris_nko[0]
     ss_pk = (b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_KODE), b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_PERSPEKTIF))
-    nko = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng["NKO_Metode"], peng["NKO_Batas"], peng["NSS_Batas"])
-    nko_mentah = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng["NKO_Metode"], None, None)
-    batas = peng["NKO_Batas"]
+    nko = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng[tl.N_NKO_METODE], peng[tl.N_NKO_BATAS], peng[tl.N_NSS_BATAS])
+    nko_mentah = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng[tl.N_NKO_METODE], None, None)
+    batas = peng[tl.N_NKO_BATAS]
     for dr, (rumus, v, gaya) in enumerate((
-            (f"=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},PK_SS_Kode,PK_SS_Perspektif,NKO_Metode,NKO_Batas,NSS_Batas)", nko, "nko"),
-            (f'=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},PK_SS_Kode,PK_SS_Perspektif,NKO_Metode,"","")', nko_mentah, "angka"),
-            ("=NKO_Metode", peng["NKO_Metode"], "teks"),
-            ('=IF(NKO_Batas="","tanpa batas",NKO_Batas)', "tanpa batas" if batas in (None, "") else batas, "umum"))):
+            (f"=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{SS_KODE},{SS_PERSPEKTIF},{tl.N_NKO_METODE},{tl.N_NKO_BATAS},{tl.N_NSS_BATAS})", nko, "nko"),
+            (f'=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{SS_KODE},{SS_PERSPEKTIF},{tl.N_NKO_METODE},"","")', nko_mentah, "angka"),
+            (f"={tl.N_NKO_METODE}", peng[tl.N_NKO_METODE], "teks"),
+            (f'=IF({tl.N_NKO_BATAS}="","tanpa batas",{tl.N_NKO_BATAS})', "tanpa batas" if batas in (None, "") else batas, "umum"))):
         ws.merge_range(r_nko + dr, tl.TW_SS, r_nko + dr, tl.TW_CAPAIAN - 1, tl.NKO_LABEL[dr], g["teks_kunci"])
         b.rumus(nama, r_nko + dr, tl.TW_CAPAIAN, rumus, v, gaya)
     b.rumus(nama, r_nko, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r_nko, tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nko), "teks")

@@ -45,6 +45,9 @@ PENGATURAN = (
     ("Desimal_KPA", "desimal_rasio_kpa", "Pembulatan rasio KPA: 2 seperti laporan (19,92); kosong = tanpa pembulatan (19,94)."),
 )
 """Settings on PK: (defined name = label with '_' for ' ', dataset key, note)."""
+(N_UNIT, N_UNIT_SINGKAT, N_INSTANSI, N_TAHUN, N_PERIODE, N_NKO_METODE, N_NKO_BATAS, N_NSS_BATAS, N_BATAS_CAPAIAN, N_SKALA,
+ N_DESIMAL_KPA) = (nama for nama, _, _ in PENGATURAN)
+"""The settings' defined names, for code and formulas that refer to one setting."""
 PENGATURAN_TEKS = ("unit", "unit_singkat", "instansi", "periode", "nko_metode", "skala_tata_kelola")
 """Settings kept as text (the others are numbers as staff type them)."""
 PENGATURAN_BARIS0 = 4

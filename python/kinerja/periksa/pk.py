@@ -35,10 +35,10 @@ def periksa_pengaturan(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
     """The settings on PK: NKO method and caps, capaian cap, scale, KPA decimals, year."""
     p = ds.pengaturan
     sel = pos.pengaturan
-    if "NKO_Metode" in sel and str(p.nko_metode or "").strip() not in METODE_NKO:
-        k.tambah(A_METODE_NKO, sel["NKO_Metode"], f"Metode NKO '{p.nko_metode or ''}' tidak dikenal",
+    if tl.N_NKO_METODE in sel and str(p.nko_metode or "").strip() not in METODE_NKO:
+        k.tambah(A_METODE_NKO, sel[tl.N_NKO_METODE], f"Metode NKO '{p.nko_metode or ''}' tidak dikenal",
                  f"Pilih salah satu: {', '.join(METODE_NKO)}")
-    for nama, x, wajib in (("NKO_Batas", p.nko_batas, False), ("NSS_Batas", p.nss_batas, False), ("Batas_Capaian", p.batas_capaian, True)):
+    for nama, x, wajib in ((tl.N_NKO_BATAS, p.nko_batas, False), (tl.N_NSS_BATAS, p.nss_batas, False), (tl.N_BATAS_CAPAIAN, p.batas_capaian, True)):
         if nama not in sel:
             continue
         n = baca_sel(k, sel[nama], x, nama.replace("_", " "))
@@ -47,16 +47,16 @@ def periksa_pengaturan(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
         if (not n.tersedia and wajib) or (n.tersedia and not n.tunggal() > 0):
             k.tambah(A_BATAS_NKO, sel[nama], f"{nama.replace('_', ' ')} '{x if x is not None else ''}' harus angka positif"
                      + ("" if wajib else " atau dikosongkan"), "Isi angka positif, mis. 100 (atau 120 untuk batas capaian)")
-    if "Skala_Tata_Kelola" in sel and str(p.skala_tata_kelola or "").strip() not in tl.SKALA_PILIHAN:
-        k.tambah(A_SKALA_TATA_KELOLA, sel["Skala_Tata_Kelola"], f"Skala tata kelola '{p.skala_tata_kelola or ''}' tidak dikenal",
+    if tl.N_SKALA in sel and str(p.skala_tata_kelola or "").strip() not in tl.SKALA_PILIHAN:
+        k.tambah(A_SKALA_TATA_KELOLA, sel[tl.N_SKALA], f"Skala tata kelola '{p.skala_tata_kelola or ''}' tidak dikenal",
                  "Pilih linear atau kategori")
-    if "Desimal_KPA" in sel and p.desimal_rasio_kpa not in (None, ""):
-        n = baca_sel(k, sel["Desimal_KPA"], p.desimal_rasio_kpa, "Desimal KPA")
+    if tl.N_DESIMAL_KPA in sel and p.desimal_rasio_kpa not in (None, ""):
+        n = baca_sel(k, sel[tl.N_DESIMAL_KPA], p.desimal_rasio_kpa, "Desimal KPA")
         if n is not None and not (n.tersedia and n.tunggal() == int(n.tunggal()) and 0 <= n.tunggal() <= 6):
-            k.tambah(A_DESIMAL_KPA, sel["Desimal_KPA"], f"Desimal KPA '{p.desimal_rasio_kpa}' harus bilangan bulat 0-6 atau kosong",
+            k.tambah(A_DESIMAL_KPA, sel[tl.N_DESIMAL_KPA], f"Desimal KPA '{p.desimal_rasio_kpa}' harus bilangan bulat 0-6 atau kosong",
                      "Isi 2 (seperti laporan) atau kosongkan")
-    if "Tahun" in sel and not 2000 <= ds.tahun <= 2100:
-        k.tambah(A_TAHUN, sel["Tahun"], "Tahun tidak valid", "Isi tahun PK, mis. 2024")
+    if tl.N_TAHUN in sel and not 2000 <= ds.tahun <= 2100:
+        k.tambah(A_TAHUN, sel[tl.N_TAHUN], "Tahun tidak valid", "Isi tahun PK, mis. 2024")
 
 
 def periksa_ss_iku(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
