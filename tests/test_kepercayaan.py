@@ -330,7 +330,8 @@ def test_label_nss_ref_dan_nko_diketik_ulang_tidak_lolos(tmp_path):
     e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "xlsx", "--paksa")
     assert e.returncode == 0, e.stderr
     ws = openpyxl.load_workbook(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
-    assert [ws[s].value for s in ("B23", "J23")] == ["SS.1", "Memenuhi Ekspektasi"] and ws["I23"].value == pytest.approx(110.718, abs=1e-3)
+    nss1 = (537.1 / 600 * 100 + 120 + (11 / 13 * 75 + 5 / 5 * 25) / 85 * 100 + 120 + 120) / 5     # SS.1: IKU 1.1-1.5 (Tabel 3.4)
+    assert [ws[s].value for s in ("B23", "J23")] == ["SS.1", "Memenuhi Ekspektasi"] and ws["I23"].value == pytest.approx(nss1, abs=1e-9)
     assert not any(isinstance(c.value, str) and c.value.startswith("#") for row in ws.iter_rows() for c in row)
     q = pb.ubah_sel(WORKBOOK, tmp_path / "b.xlsm", "PK", "C11", kosong=True)          # NKO_Batas cleared, not recalculated
     q = pb.ubah_sel(q, q, "TW IV", "B28", teks="NKO")                                 # and the NKO label retyped
@@ -391,7 +392,8 @@ def test_angka_ekstrem_json_tanpa_derau_dan_tahun_tidak_valid(tmp_path):
     assert _csv(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.csv")[4][7] == "1E+308"
     q = _cli("ekspor", str(WORKBOOK), "--tw", "4", "--ke", str(tmp_path / "f"), "--format", "json")
     d = json.loads((tmp_path / "f" / "Kinerja_Deputi4_2024_TW4.json").read_text(encoding="utf-8"))
-    assert q.returncode == 0 and [i["capaian"] for i in d["iku"]][12] == 114.583333333 and d["iku"][4]["realisasi"] == 4.79
+    ksp = sum(t * 25 for t in (2, 4, 4, 4, 4, 4)) / 6 / 80 * 100                     # IKU 3.6: six issues' Tahap (l.2573-2585), target 80
+    assert q.returncode == 0 and d["iku"][12]["capaian"] == float(f"{ksp:.12g}") and d["iku"][4]["realisasi"] == 4.79   # 2,7 + 2,09
     t = pb.ubah_sel(WORKBOOK, tmp_path / "t.xlsm", "PK", "C8", teks="x")              # Tahun
     lap = _cli("laporan", str(t))
     assert lap.returncode == 1 and "Tahun PK tidak valid" in lap.stdout

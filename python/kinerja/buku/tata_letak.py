@@ -123,10 +123,6 @@ def baris_nss_nko(r_judul: int, n_ss: int) -> tuple[list[int], list[int]]:
     return nss, [r_nko + d for d in range(len(NKO_LABEL))]
 TOMBOL = ((0, 9, "ValidasiTriwulan", "Validasi"), (0, 10, "EksporTriwulan", "Ekspor"))
 
-
-def baris_nko(label: object) -> bool:
-    """True for the label of an NKO row below the NSS block (also older labels that start with 'NKO')."""
-    return isinstance(label, str) and (label in NKO_LABEL or label.startswith("NKO"))
 """The buttons of a TW sheet: (row, column, macro, caption)."""
 
 # ------------------------------------------------------------------ Rincian

@@ -27,7 +27,7 @@ from .penghitung import hitung
 from .terbit import bandingkan_teks
 
 __all__ = ["HasilIKU", "HasilSS", "HasilRiwayat", "NKOLaporan", "Laporan", "susun_laporan", "siapkan_iku", "MasukanIKU", "nilai_iku",
-           "konsolidasi", "hitung_capaian"]
+           "konsolidasi", "hitung_capaian", "hitung_riwayat"]
 
 
 class MasukanError(ValueError):
@@ -289,6 +289,15 @@ def _opsional(x: Any, nama: str) -> float | None:
     except NotasiError as e:
         raise PengaturanError(f"pengaturan {nama}: {e}") from None
     return n.tunggal() if n.tersedia else None
+
+
+def hitung_riwayat(ds: Dataset) -> list[HasilRiwayat]:
+    """The history rows recomputed with the dataset's cap (without the rest of the report)."""
+    try:
+        batas: float | None = _batas_capaian(ds.pengaturan)
+    except (PengaturanError, NotasiError):
+        batas = 120.0
+    return [_riwayat(b, batas) for b in ds.riwayat]
 
 
 def _riwayat(b: BarisRiwayat, batas: float | None) -> HasilRiwayat:

@@ -69,7 +69,6 @@ class Kumpulan:
     def __init__(self) -> None:
         self.temuan: dict[tuple[str, str, str], Temuan] = {}
         self.rusak: set[tuple[str, str]] = set()
-        self.basi = True                # compare cached values with the recomputation (off while an input is unreadable)
 
     def tambah(self, a: Aturan, sel: Sel, pesan: str, saran: str, tingkat: str | None = None) -> None:
         """Record a finding of rule ``a`` at ``sel``; ``tingkat`` only as the rule's declared other level."""

@@ -11,6 +11,7 @@ refuses unless forced, and then publishes the recomputation.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from ..buku import tata_letak as tl
@@ -18,7 +19,7 @@ from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan, LembarSel
 from ..data.dataset import Dataset
 from ..buku.tabel import cari_baris
-from ..hitung.laporan import susun_laporan
+from ..hitung.laporan import hitung_riwayat
 from ..hitung.laporan_anggaran import susun_anggaran
 from ..hitung.triwulan import susun_triwulan
 from .daftar import GALAT, NOTASI, Kumpulan, Sel, aturan
@@ -60,7 +61,7 @@ def periksa_nilai(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | 
     recomputation is n/a where the sheet computed around it, so only error values are reported
     (each bad cell once; export refuses on the notasi galat anyway).
     """
-    k.basi = not any(t.aturan == NOTASI.nama for t in k.temuan.values())
+    p = _Pembanding(k, basi=not any(t.aturan == NOTASI.nama for t in k.temuan.values()))
     if not any(v.ada_nilai_tersimpan() for v in c.lembar.values()):
         lembar = tl.LEMBAR_TW[(tw or 4) - 1]
         r = min((r for (j, _), r in pos.tw.items() if j == (tw or 4) - 1), default=tl.TW_BARIS0)
@@ -69,93 +70,100 @@ def periksa_nilai(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | 
         return
     for t in ([tw] if tw else [1, 2, 3, 4]):
         if tl.LEMBAR_TW[t - 1] in c.lembar:
-            _triwulan(k, c.lembar[tl.LEMBAR_TW[t - 1]], ds, pos, t)
+            _triwulan(p, c.lembar[tl.LEMBAR_TW[t - 1]], ds, pos, t)
     if ds.anggaran is not None and tl.REALISASI in c.lembar:
-        _anggaran(k, c, ds, pos)
+        _anggaran(p, c, ds, pos)
     if tl.RIWAYAT in c.lembar:
         v = c.lembar[tl.RIWAYAT]
-        for h, r in zip(susun_laporan(ds).riwayat, pos.riwayat):
-            _banding(k, v, (tl.RIWAYAT, r, tl.RW_CAPAIAN), h.capaian, f"Riwayat {h.kode} {h.tahun}, capaian")
+        for h, r in zip(hitung_riwayat(ds), pos.riwayat):
+            p.angka(v, (tl.RIWAYAT, r, tl.RW_CAPAIAN), h.capaian, f"Riwayat {h.kode} {h.tahun}, capaian")
 
 
-def _triwulan(k: Kumpulan, v: LembarSel, ds: Dataset, pos: Posisi, tw: int) -> None:
+def _triwulan(p: "_Pembanding", v: LembarSel, ds: Dataset, pos: Posisi, tw: int) -> None:
     nama, i = tl.LEMBAR_TW[tw - 1], tw - 1
     lap = susun_triwulan(ds, tw)
     for iku, b in zip(ds.iku, lap.iku):
         r = pos.tw.get((i, iku.kode))
         if r is None:
             continue
-        _banding(k, v, (nama, r, tl.TW_CAPAIAN), b.hasil.capaian, f"IKU {iku.kode}, capaian")
-        _banding_teks(k, v, (nama, r, tl.TW_STATUS), b.hasil.status, f"IKU {iku.kode}, status")
+        p.angka(v, (nama, r, tl.TW_CAPAIAN), b.hasil.capaian, f"IKU {iku.kode}, capaian")
+        p.teks(v, (nama, r, tl.TW_STATUS), b.hasil.status, f"IKU {iku.kode}, status")
         if v.f(r, tl.TW_REALISASI) is not None:                        # TW IV: the link to the calculator's result
-            _banding(k, v, (nama, r, tl.TW_REALISASI), b.hasil.realisasi, f"IKU {iku.kode}, realisasi (hasil kalkulator)")
+            p.angka(v, (nama, r, tl.TW_REALISASI), b.hasil.realisasi, f"IKU {iku.kode}, realisasi (hasil kalkulator)")
     if i not in pos.tw_blok:                       # no NSS/NKO block: the reader reported it (struktur)
         return
     nss = {s.kode: s for s in lap.nss}
     baris_nss, baris_nko = pos.tw_blok[i]
     for s, r in zip(ds.ss, baris_nss):
-        _banding_teks(k, v, (nama, r, tl.TW_NSS_KODE), s.kode, f"NSS, kode SS ke-{baris_nss.index(r) + 1}")
+        p.teks(v, (nama, r, tl.TW_NSS_KODE), s.kode, f"NSS, kode SS ke-{baris_nss.index(r) + 1}")
         x = nss[s.kode] if s.kode in nss else None
-        _banding(k, v, (nama, r, tl.TW_CAPAIAN), x.nilai if x else math.nan, f"NSS {s.kode}")
-        _banding_teks(k, v, (nama, r, tl.TW_STATUS), x.status if x else "n/a", f"NSS {s.kode}, status")
-    _banding(k, v, (nama, baris_nko[0], tl.TW_CAPAIAN), lap.nko.nilai, tl.NKO_LABEL[0])
-    _banding_teks(k, v, (nama, baris_nko[0], tl.TW_STATUS), lap.nko.status, "NKO, status")
-    _banding(k, v, (nama, baris_nko[1], tl.TW_CAPAIAN), lap.nko.tanpa_batas, tl.NKO_LABEL[1])
+        p.angka(v, (nama, r, tl.TW_CAPAIAN), x.nilai if x else math.nan, f"NSS {s.kode}")
+        p.teks(v, (nama, r, tl.TW_STATUS), x.status if x else "n/a", f"NSS {s.kode}, status")
+    p.angka(v, (nama, baris_nko[0], tl.TW_CAPAIAN), lap.nko.nilai, tl.NKO_LABEL[0])
+    p.teks(v, (nama, baris_nko[0], tl.TW_STATUS), lap.nko.status, "NKO, status")
+    p.angka(v, (nama, baris_nko[1], tl.TW_CAPAIAN), lap.nko.tanpa_batas, tl.NKO_LABEL[1])
 
 
-def _anggaran(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
+def _anggaran(p: "_Pembanding", c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
     """The finance results the budget report publishes: penyerapan per kegiatan and in total, CKK per keluaran and in total."""
     ang = susun_anggaran(ds)
     rl = c.lembar[tl.REALISASI]
     for keg in ang.kegiatan:
         r = pos.anggaran.get(("realisasi", keg.kode))
         if r is not None:
-            _banding(k, rl, (tl.REALISASI, r, tl.RL_PENYERAPAN), keg.penyerapan, f"Penyerapan kegiatan {keg.kode}")
+            p.angka(rl, (tl.REALISASI, r, tl.RL_PENYERAPAN), keg.penyerapan, f"Penyerapan kegiatan {keg.kode}")
     r = cari_baris(rl, tl.RL_KODE, tl.TOTAL_REALISASI, tl.KEG_BARIS0)
     if r is not None:
-        _banding(k, rl, (tl.REALISASI, r, tl.RL_PENYERAPAN), ang.total.penyerapan, "Penyerapan total")
+        p.angka(rl, (tl.REALISASI, r, tl.RL_PENYERAPAN), ang.total.penyerapan, "Penyerapan total")
     kl = c.lembar.get(tl.KELUARAN)
     if kl is None:
         return
     for i, x in enumerate(ang.ckk_kegiatan):
         r = pos.anggaran.get(("keluaran", i))
         if r is not None:
-            _banding(k, kl, (tl.KELUARAN, r, tl.KL_CKK), x, f"CKK keluaran {i + 1}")
+            p.angka(kl, (tl.KELUARAN, r, tl.KL_CKK), x, f"CKK keluaran {i + 1}")
     r = cari_baris(kl, tl.KL_KEGIATAN, tl.TOTAL, tl.KEG_BARIS0)
     if r is not None:
-        _banding(k, kl, (tl.KELUARAN, r, tl.KL_CKK), ang.ckk, "CKK total")
+        p.angka(kl, (tl.KELUARAN, r, tl.KL_CKK), ang.ckk, "CKK total")
 
 
 def _tampil(x: float) -> str:
     return "n/a" if math.isnan(x) else angka_pesan(x)
 
 
-def _banding(k: Kumpulan, v: LembarSel, sel: Sel, x: float, apa: str) -> None:
-    """A numeric result: the cached value must be the recomputed number (or n/a where it is n/a)."""
-    _, r, c = sel
-    if v.f(r, c) is None:                       # a typed value in a formula cell: the rumus-tertimpa rule says so
-        return
-    tersimpan = v.v(r, c)
-    jenis = jenis_tersimpan(tersimpan)
-    if jenis in ("galat", "kosong", "teks"):
-        k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if jenis != 'kosong' else 'tidak ada nilai'}; hitung ulang "
-                 f"= {_tampil(x)}", SARAN)
-    elif not k.basi:
-        return
-    elif jenis == "na" and not math.isnan(x):
-        k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = {_tampil(x)}", SARAN)
-    elif jenis == "angka" and (math.isnan(x) or not math.isclose(float(tersimpan), x, rel_tol=1e-6, abs_tol=1e-6)):
-        k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan {angka_pesan(float(tersimpan))}, hitung ulang = {_tampil(x)}", SARAN)
+@dataclass
+class _Pembanding:
+    """Compares cached cells with the recomputation into ``k``; ``basi`` off while an input is unreadable (then
+    only error and missing values are findings)."""
 
+    k: Kumpulan
+    basi: bool
 
-def _banding_teks(k: Kumpulan, v: LembarSel, sel: Sel, x: str, apa: str) -> None:
-    """A text result (status): the cached text must be the recomputed one."""
-    _, r, c = sel
-    if v.f(r, c) is None:
-        return
-    tersimpan = v.v(r, c)
-    if jenis_tersimpan(tersimpan) in ("galat", "kosong"):
-        k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if tersimpan is not None else 'tidak ada nilai'}; "
-                 f"hitung ulang = '{x}'", SARAN)
-    elif k.basi and str(tersimpan).strip() != x:
-        k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = '{x}'", SARAN)
+    def angka(self, v: LembarSel, sel: Sel, x: float, apa: str) -> None:
+        """A numeric result: the cached value must be the recomputed number (or n/a where it is n/a)."""
+        _, r, c = sel
+        if v.f(r, c) is None:                       # a typed value in a formula cell: the rumus-tertimpa rule says so
+            return
+        tersimpan = v.v(r, c)
+        jenis = jenis_tersimpan(tersimpan)
+        if jenis in ("galat", "kosong", "teks"):
+            self.k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if jenis != 'kosong' else 'tidak ada nilai'}; hitung ulang "
+                     f"= {_tampil(x)}", SARAN)
+        elif not self.basi:
+            return
+        elif jenis == "na" and not math.isnan(x):
+            self.k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = {_tampil(x)}", SARAN)
+        elif jenis == "angka" and (math.isnan(x) or not math.isclose(float(tersimpan), x, rel_tol=1e-6, abs_tol=1e-6)):
+            self.k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan {angka_pesan(float(tersimpan))}, hitung ulang = {_tampil(x)}", SARAN)
+
+    def teks(self, v: LembarSel, sel: Sel, x: str, apa: str) -> None:
+        """A text result (status): the cached text must be the recomputed one."""
+        _, r, c = sel
+        if v.f(r, c) is None:
+            return
+        tersimpan = v.v(r, c)
+        if jenis_tersimpan(tersimpan) in ("galat", "kosong"):
+            self.k.tambah(A_NILAI_GALAT, sel, f"{apa}: sel menyimpan {repr(tersimpan) if tersimpan is not None else 'tidak ada nilai'}; "
+                     f"hitung ulang = '{x}'", SARAN)
+        elif self.basi and str(tersimpan).strip() != x:
+            self.k.tambah(A_NILAI_BASI, sel, f"{apa}: tersimpan '{tersimpan}', hitung ulang = '{x}'", SARAN)
