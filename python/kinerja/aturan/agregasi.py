@@ -6,6 +6,10 @@
 * The report publishes NKO 2024 = 100 although the mean of the NSS is 109,8 (RUMUS section 3):
   the method and an optional cap are settings of the dataset, never code. :class:`MetodeNKO`
   carries them; the uncapped value is always returned beside the capped one.
+* Weights (KMK 467/2014, RUMUS section 10): optional IKU weights inside an SS make the NSS a weighted
+  mean, and optional perspektif weights make ``rata_perspektif`` a weighted mean of the perspektif
+  values. n/a values are left out and the weights of the rest renormalised; without weights every
+  mean is plain (2024).
 """
 from __future__ import annotations
 
@@ -55,10 +59,16 @@ class HasilNKO:
     batas: float | None
 
 
-def _rata(x: Iterable[float]) -> float:
+def _rata(x: Iterable[float], bobot: Iterable[float] | None = None) -> float:
+    """Mean of the values present; weighted when any weight is given (a missing weight counts 0)."""
     a = np.asarray(list(x), dtype=float)
-    a = a[~np.isnan(a)]
-    return float(a.mean()) if a.size else math.nan
+    ada = ~np.isnan(a)
+    w = None if bobot is None else np.asarray(list(bobot), dtype=float)
+    if w is None or np.isnan(w).all():
+        return float(a[ada].mean()) if ada.any() else math.nan
+    w = np.where(np.isnan(w), 0.0, w)[ada]
+    total = w.sum()
+    return float((a[ada] * w).sum() / total) if ada.any() and total > 0 else math.nan
 
 
 def _batasi(x: float, batas: float | None) -> float:
@@ -70,12 +80,16 @@ def nss(capaian: Sequence[float] | np.ndarray) -> float:
     return _rata(np.asarray(capaian, dtype=float).ravel())
 
 
-def nilai_per_kelompok(nilai: Sequence[float], kelompok: Sequence[str]) -> dict[str, float]:
-    """Mean of ``nilai`` per group label, in first-seen order, n/a excluded (NSS per SS)."""
-    urut: dict[str, list[float]] = {}
-    for x, k in zip(nilai, kelompok, strict=True):
-        urut.setdefault(k, []).append(x)
-    return {k: _rata(v) for k, v in urut.items()}
+def nilai_per_kelompok(nilai: Sequence[float], kelompok: Sequence[str], bobot: Sequence[float] | None = None) -> dict[str, float]:
+    """Mean of ``nilai`` per group label, in first-seen order, n/a excluded (NSS per SS); weighted inside a group
+    where any of its ``bobot`` is given (NaN = no weight)."""
+    w = [math.nan] * len(nilai) if bobot is None else list(bobot)
+    urut: dict[str, tuple[list[float], list[float]]] = {}
+    for x, k, b in zip(nilai, kelompok, w, strict=True):
+        g = urut.setdefault(k, ([], []))
+        g[0].append(x)
+        g[1].append(b)
+    return {k: _rata(v, b) for k, (v, b) in urut.items()}
 
 
 def hitung_nko(
@@ -83,13 +97,16 @@ def hitung_nko(
     ss_iku: Sequence[str],
     perspektif_ss: dict[str, str],
     metode: MetodeNKO,
+    bobot_iku: Sequence[float] | None = None,
+    bobot_perspektif: dict[str, float] | None = None,
 ) -> tuple[dict[str, float], dict[str, float], HasilNKO]:
-    """NSS per SS, Nilai Perspektif, and NKO by the dataset's method and caps.
+    """NSS per SS, Nilai Perspektif, and NKO by the dataset's method, caps and weights.
 
     ``batas_nss`` caps each NSS before it is consolidated; ``batas`` caps the NKO itself.
-    ``tanpa_batas`` is the same method with neither cap.
+    ``tanpa_batas`` is the same method with neither cap. ``bobot_iku`` weighs IKU inside their SS;
+    ``bobot_perspektif`` (perspektif -> weight) weighs the perspektif values under ``rata_perspektif``.
     """
-    nss_mentah = nilai_per_kelompok(capaian, ss_iku)
+    nss_mentah = nilai_per_kelompok(capaian, ss_iku, bobot_iku)
     nss_terbatas = {k: _batasi(v, metode.batas_nss) for k, v in nss_mentah.items()}
 
     def konsolidasi(nilai_ss: dict[str, float]) -> tuple[dict[str, float], float]:
@@ -98,7 +115,8 @@ def hitung_nko(
         if metode.metode == "rata_iku":
             return per, _rata(capaian)
         if metode.metode == "rata_perspektif":
-            return per, _rata(per.values())
+            w = None if not bobot_perspektif else [bobot_perspektif.get(p, math.nan) for p in per]
+            return per, _rata(per.values(), w)
         return per, _rata(nilai_ss.values())
 
     perspektif, nko_dasar = konsolidasi(nss_terbatas)

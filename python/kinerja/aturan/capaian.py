@@ -8,7 +8,11 @@ Rules (RUMUS section 2):
   zero, so it is read as ``(R_terburuk - R)/(R_terburuk - T)*100`` with a declared worst value.
 * stabilize with band ``[L, U]``: ``R/L*100`` below, ``100`` inside, ``(2 - R/U)*100`` above
   (the printed formula is garbled; this is the symmetric form), floored at 0.
+* a range target under ``Aturan Rentang = posisi`` (PermenPAN-RB, RUMUS section 10): maximize or
+  minimize against the lower bound below the range, the upper bound above it, 100 inside
+  (``rentang_posisi``); the 2024 report reads a range at one bound (``bawah``, the default).
 * every capaian is capped at ``batas_maks`` (120: "dapat dikonversi menjadi 120", l.837).
+* status by predicate bands (``PREDIKAT_BAWAAN``: >= 100 / 80-100 / < 80); a unit may set its own.
 * n/a (missing realisasi, unusable target) is NaN, never 0, never an exception, never inf.
 
 One function serves scalars and whole columns: inputs broadcast as numpy arrays.
@@ -23,6 +27,7 @@ import numpy as np
 __all__ = [
     "POLARISASI", "kode_polarisasi", "nama_polarisasi", "capaian_iku", "alasan_na",
     "status_capaian", "warna_status", "STATUS_MEMENUHI", "STATUS_BELUM", "STATUS_TIDAK", "STATUS_NA",
+    "PREDIKAT_BAWAAN", "WARNA_PREDIKAT", "Predikat", "periksa_predikat", "ATURAN_RENTANG",
 ]
 
 MAXIMIZE, MINIMIZE, STABILIZE, UNKNOWN = 0, 1, 2, -1
@@ -33,7 +38,14 @@ STATUS_MEMENUHI = "Memenuhi Ekspektasi"
 STATUS_BELUM = "Belum Memenuhi Ekspektasi"
 STATUS_TIDAK = "Tidak Memenuhi Ekspektasi"
 STATUS_NA = "n/a"
-_WARNA = {STATUS_MEMENUHI: "hijau", STATUS_BELUM: "kuning", STATUS_TIDAK: "merah", STATUS_NA: "abu-abu"}
+Predikat = tuple[tuple[float | None, str, str], ...]
+"""Predicate bands, highest first: (lower bound in %, name, colour); the last band's bound is None (everything below)."""
+PREDIKAT_BAWAAN: Predikat = ((100.0, STATUS_MEMENUHI, "hijau"), (80.0, STATUS_BELUM, "kuning"), (None, STATUS_TIDAK, "merah"))
+"""The report's bands (Tabel 3.1/3.2, l.843-847)."""
+WARNA_PREDIKAT = ("hijau", "biru", "kuning", "oranye", "merah")
+"""Colours a band may take (the workbook's traffic lights)."""
+ATURAN_RENTANG = ("bawah", "posisi")
+"""How a range target is read: at one bound (2024) or by where the realisasi lies (PermenPAN-RB)."""
 
 
 def _kode_satu(p: Any) -> int:
@@ -69,8 +81,13 @@ def capaian_iku(
     batas_atas: Any = None,
     realisasi_terburuk: Any = None,
     batas_maks: float | None = 120.0,
+    rentang_posisi: Any = False,
 ) -> float | np.ndarray:
-    """Capaian IKU in % for scalars or arrays (broadcast); NaN where n/a. See module doc."""
+    """Capaian IKU in % for scalars or arrays (broadcast); NaN where n/a. See module doc.
+
+    ``rentang_posisi`` (bool, per row or for all): a maximize/minimize row whose target is the range
+    ``[batas_bawah, batas_atas]`` is measured by where the realisasi lies (lower bound below, upper above, 100 inside).
+    """
     r, t = _arr(realisasi), _arr(target)
     kode = kode_polarisasi(polarisasi)
     lain = [_arr(v) for v in (batas_bawah, batas_atas, realisasi_terburuk)]
@@ -81,6 +98,8 @@ def capaian_iku(
             x = _satu_polarisasi(int(kode), r, t, *lain)
         else:
             x = _campuran(np.asarray(kode), r, t, *lain)
+        if np.any(rentang_posisi):
+            x = _posisi(x, np.broadcast_to(kode, x.shape), r, *lain[:2], np.broadcast_to(rentang_posisi, x.shape))
         if batas_maks is not None:
             x = np.minimum(x, batas_maks, out=x if x.flags.writeable and x.dtype == float else None)
     return float(x.reshape(-1)[0]) if shape == () else np.broadcast_to(x, shape).copy() if x.shape != shape else x
@@ -107,6 +126,17 @@ def _campuran(kode: np.ndarray, r, t, bawah, atas, terburuk) -> np.ndarray:
             nilai = _satu_polarisasi(k, r, t, bawah, atas, terburuk)
             out[mask] = np.broadcast_to(nilai, shape)[mask]
     return out
+
+
+def _posisi(x: np.ndarray, kode: np.ndarray, r, lo, hi, posisi: np.ndarray) -> np.ndarray:
+    """The range rule by position: against ``lo`` below, ``hi`` above, 100 inside (maximize and minimize rows)."""
+    r, lo, hi = np.broadcast_arrays(r, lo, hi)
+    r, lo, hi = (np.broadcast_to(a, x.shape) for a in (r, lo, hi))
+    pakai = posisi & ((kode == MAXIMIZE) | (kode == MINIMIZE)) & (lo <= hi)
+    t = np.where(r < lo, lo, np.where(r > hi, hi, np.nan))
+    nilai = np.where(kode == MAXIMIZE, _maximize(r, t), _minimize(r, t, np.full(x.shape, np.nan)))
+    nilai = np.where((r >= lo) & (r <= hi), 100.0, nilai)
+    return np.where(pakai, nilai, x)
 
 
 def _maximize(r: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -185,29 +215,51 @@ def _float(x: Any) -> float:
         return math.nan
 
 
-def _status_satu(x: float) -> str:
+def periksa_predikat(predikat: Any) -> Predikat:
+    """Bands as the rules use them, or ValueError (message for staff): names given, bounds strictly falling, the
+    last band without a bound; a colour outside :data:`WARNA_PREDIKAT` is refused."""
+    pita = tuple(predikat)
+    if not pita:
+        raise ValueError("tabel predikat kosong")
+    sebelum = math.inf
+    for i, (batas, nama, warna) in enumerate(pita):
+        if not str(nama or "").strip():
+            raise ValueError(f"predikat ke-{i + 1} tanpa nama")
+        if warna is not None and str(warna).strip().lower() not in WARNA_PREDIKAT:
+            raise ValueError(f"warna predikat '{nama}' harus salah satu dari: {', '.join(WARNA_PREDIKAT)}")
+        terakhir = i == len(pita) - 1
+        if batas is None:
+            if not terakhir:
+                raise ValueError(f"predikat '{nama}' tanpa batas bawah; hanya predikat terakhir yang boleh tanpa batas")
+            continue
+        if not (isinstance(batas, (int, float)) and math.isfinite(batas)) or batas >= sebelum:
+            raise ValueError(f"batas bawah predikat '{nama}' harus angka dan lebih kecil daripada predikat di atasnya")
+        sebelum = batas
+    return tuple((None if b is None else float(b), str(n).strip(), str(w or "").strip().lower()) for b, n, w in pita)
+
+
+def _status_satu(x: float, predikat: Predikat) -> str:
     if x is None or math.isnan(x):
         return STATUS_NA
     x = round(x, 9)
-    if x >= 100:
-        return STATUS_MEMENUHI
-    if x >= 80:
-        return STATUS_BELUM
-    return STATUS_TIDAK
+    for batas, nama, _ in predikat:
+        if batas is None or x >= batas:
+            return nama
+    return STATUS_NA                                   # below every bound of a table whose last band has one
 
 
-def status_capaian(x: Any) -> str | np.ndarray:
-    """Status of a capaian IKU, NSS or NKO (Tabel 3.1/3.2, l.843-847, 915-919).
+def status_capaian(x: Any, predikat: Predikat = PREDIKAT_BAWAAN) -> str | np.ndarray:
+    """Status (predicate) of a capaian IKU, NSS or NKO by bands (Tabel 3.1/3.2, l.843-847, 915-919).
 
-    ``>= 100`` Memenuhi Ekspektasi; ``80 <= x < 100`` Belum Memenuhi Ekspektasi; ``< 80`` Tidak
-    Memenuhi Ekspektasi; NaN -> ``n/a``. Scalars give a str, arrays an object array.
+    The report's bands: ``>= 100`` Memenuhi Ekspektasi; ``80 <= x < 100`` Belum Memenuhi Ekspektasi;
+    ``< 80`` Tidak Memenuhi Ekspektasi; NaN -> ``n/a``. Scalars give a str, arrays an object array.
     """
     a = _arr(x)
     if a.ndim == 0:
-        return _status_satu(float(a))
-    return np.vectorize(_status_satu, otypes=[object])(a)
+        return _status_satu(float(a), predikat)
+    return np.vectorize(lambda v: _status_satu(v, predikat), otypes=[object])(a)
 
 
-def warna_status(status: str) -> str:
-    """Traffic-light colour of a status: hijau / kuning / merah (abu-abu for n/a)."""
-    return _WARNA.get(status, "abu-abu")
+def warna_status(status: str, predikat: Predikat = PREDIKAT_BAWAAN) -> str:
+    """Traffic-light colour of a status by its band (abu-abu for n/a or an unknown status)."""
+    return next((w for _, nama, w in predikat if nama == status), "abu-abu")

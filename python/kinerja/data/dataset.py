@@ -19,7 +19,7 @@ from .muat import WAJIB, BarisCsv, DatasetError, Tabel, baca_csv, baca_toml
 
 __all__ = [
     "SS", "IKU", "Pengaturan", "BarisRiwayat", "Terbit", "Klaim", "Kegiatan", "Keluaran", "OutputEfisiensi",
-    "RevisiPagu", "Anggaran", "EvaluasiSakip", "Dataset", "muat_bawaan", "muat_folder", "folder_bawaan", "DatasetError",
+    "RevisiPagu", "Anggaran", "EvaluasiSakip", "BarisArsip", "Dataset", "muat_bawaan", "muat_folder", "folder_bawaan", "DatasetError",
 ]
 
 Mentah = Any
@@ -56,6 +56,9 @@ class IKU:
     realisasi_tw: tuple[Mentah, ...] = (None, None, None, None)
     sumber_data: str = ""
     catatan: str = ""
+    konsolidasi: Mentah = None                  # kumulatif (empty) | jumlah | rata | terakhir (RUMUS 10)
+    bobot: Mentah = None                        # weight inside its SS (empty = plain mean)
+    keterangan_tw: tuple[Mentah, ...] = (None, None, None, None)
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class Pengaturan:
     batas_capaian: Mentah = 120
     skala_tata_kelola: Mentah = "linear"
     desimal_rasio_kpa: Mentah = None
+    aturan_rentang: Mentah = "bawah"
+    bobot_perspektif: tuple[tuple[str, Mentah], ...] = ()            # (perspektif, weight %); empty = plain mean
+    predikat: tuple[tuple[Mentah, str, str], ...] = ()               # (lower bound %, name, colour); empty = 2024 bands
 
 
 @dataclass(frozen=True)
@@ -179,6 +185,18 @@ class EvaluasiSakip:
 
 
 @dataclass(frozen=True)
+class BarisArsip:
+    """A value staff entered for an IKU that is no longer in the PK, kept by Susun Ulang (nothing is lost)."""
+
+    kode: str
+    lembar: str
+    sel: str
+    apa: str
+    nilai: Mentah
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
 class Dataset:
     """Everything the engine computes a Laporan Kinerja from."""
 
@@ -196,6 +214,7 @@ class Dataset:
     klaim: tuple[Klaim, ...] = ()
     anggaran: Anggaran | None = None
     sakip: tuple[EvaluasiSakip, ...] = ()
+    arsip: tuple[BarisArsip, ...] = ()
 
 
 def _unik(daftar: list[Tabel], apa: str) -> None:
@@ -217,6 +236,8 @@ def _iku(t: Tabel) -> IKU:
         realisasi_terburuk=t.mentah("realisasi_terburuk"), kumulatif=t.logika("kumulatif"),
         target_tw=t.daftar("target_tw", 4, (None,) * 4), realisasi_tw=t.daftar("realisasi_tw", 4, (None,) * 4),
         sumber_data=t.teks("sumber_data", ""), catatan=t.teks("catatan", ""),
+        konsolidasi=t.mentah("konsolidasi"), bobot=t.mentah("bobot"),
+        keterangan_tw=t.daftar("keterangan_tw", 4, (None,) * 4),
     )
 
 
@@ -225,7 +246,14 @@ def _pengaturan(pk: Tabel) -> Pengaturan:
     if t is None:
         return Pengaturan()
     t.hanya_kunci(f.name for f in fields(Pengaturan))
-    return Pengaturan(**{k: t.mentah(k) for k in t.kunci()})
+    isi = {k: t.mentah(k) for k in t.kunci() if k not in ("bobot_perspektif", "predikat")}
+    bobot = t.tabel("bobot_perspektif")
+    if bobot is not None:
+        isi["bobot_perspektif"] = tuple((k, bobot.mentah(k)) for k in bobot.kunci())
+    if "predikat" in t:
+        isi["predikat"] = tuple((p.mentah("batas"), p.teks("nama", isi_wajib=True), p.teks("warna", isi_wajib=True))
+                                for p in t.tabel_tabel("predikat"))
+    return Pengaturan(**isi)
 
 
 def _tahun_lalu(a: Tabel) -> dict[str, Any]:

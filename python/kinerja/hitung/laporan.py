@@ -8,45 +8,26 @@ field and the text, and never stops the report.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ..aturan.agregasi import MetodeNKO, PengaturanError, hitung_nko
 from ..aturan.anggaran import penyerapan
-from ..aturan.capaian import alasan_na, capaian_iku, nama_polarisasi, status_capaian
+from ..aturan.capaian import PREDIKAT_BAWAAN, Predikat, alasan_na, capaian_iku, periksa_predikat, status_capaian
 from ..aturan.kalkulator import KalkulatorError
 from ..aturan.rekonsiliasi import BarisRekonsiliasi, urutkan
 from ..aturan.tata_kelola import nilai_sakip
 from ..data.dataset import IKU, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
-from ..data.notasi import Nilai, NotasiError, angka_atau_nan, baca_nilai
+from ..data.notasi import NotasiError, angka_atau_nan, baca_nilai
 from .laporan_anggaran import konteks_anggaran, susun_anggaran
-from .masukan import angka_realisasi, tafsir_target
+from .masukan import MasukanError, MasukanIKU, siapkan_iku
 from .penghitung import hitung
 from .terbit import bandingkan_teks
 
 __all__ = ["HasilIKU", "HasilSS", "HasilRiwayat", "NKOLaporan", "Laporan", "susun_laporan", "siapkan_iku", "MasukanIKU", "nilai_iku",
-           "konsolidasi", "hitung_capaian", "hitung_riwayat"]
-
-
-class MasukanError(ValueError):
-    """A field of an IKU that cannot be used; the message names IKU, field and text."""
-
-
-@dataclass(frozen=True)
-class MasukanIKU:
-    """The numbers the capaian rule needs, parsed from one IKU's fields."""
-
-    polarisasi: str
-    target: float = math.nan
-    batas_bawah: float = math.nan
-    batas_atas: float = math.nan
-    realisasi_terburuk: float = math.nan
-    realisasi: float = math.nan
-    proyeksi: bool = False
-    rincian: dict[str, float] = field(default_factory=dict)
-    alasan: str | None = None
+           "konsolidasi", "hitung_capaian", "hitung_riwayat", "predikat", "MasukanError"]
 
 
 @dataclass(frozen=True)
@@ -130,58 +111,6 @@ class Laporan:
         return any(i.alasan for i in self.iku) or self.nko.alasan is not None
 
 
-def _baca(kode: str, kolom: str, x: Any) -> Nilai:
-    try:
-        return baca_nilai(x)
-    except NotasiError as e:
-        raise MasukanError(f"IKU {kode}, kolom {kolom}: {e}") from None
-
-
-def _angka_opsional(kode: str, kolom: str, x: Any) -> float:
-    n = _baca(kode, kolom, x)
-    return n.tunggal() if n.tersedia else math.nan
-
-
-def siapkan_iku(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float],
-                target: Any = None, realisasi: Any = None, pakai_kalkulator: bool = True) -> MasukanIKU:
-    """Parse one IKU's fields into the numbers of the capaian rule (or an alasan)."""
-    pol = nama_polarisasi(iku.polarisasi)
-    if pol is None:
-        return MasukanIKU(str(iku.polarisasi or ""), alasan=f"IKU {iku.kode}, kolom polarisasi: "
-                          f"'{iku.polarisasi or ''}' tidak dikenal (gunakan maximize, minimize, atau stabilize)")
-    try:
-        t, lo, hi = _target(iku, pol, iku.target if target is None else target)
-        w = _angka_opsional(iku.kode, "realisasi terburuk", iku.realisasi_terburuk)
-        r, proyeksi, rincian = _realisasi(iku, pengaturan, konteks, realisasi, pakai_kalkulator)
-    except MasukanError as e:
-        return MasukanIKU(pol, alasan=str(e))
-    return MasukanIKU(pol, t, lo, hi, w, r, proyeksi, rincian)
-
-
-def _target(iku: IKU, pol: str, teks: Any) -> tuple[float, float, float]:
-    n = _baca(iku.kode, "target", teks)
-    lo = _angka_opsional(iku.kode, "batas bawah", iku.batas_bawah)
-    hi = _angka_opsional(iku.kode, "batas atas", iku.batas_atas)
-    if not n.tersedia and pol != "stabilize":
-        raise MasukanError(f"IKU {iku.kode}, kolom target: target belum diisi")
-    return tafsir_target(n, pol, lo, hi)
-
-
-def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], teks: Any,
-               pakai_kalkulator: bool) -> tuple[float, bool, dict[str, float]]:
-    if pakai_kalkulator and iku.kalkulator and teks is None:
-        try:
-            h = hitung(iku.kalkulator, iku.masukan, pengaturan, konteks)
-        except KalkulatorError as e:
-            raise MasukanError(f"IKU {iku.kode}, kalkulator {iku.kalkulator}: {e}") from None
-        return h.nilai, iku.kalkulator == "proyeksi_tahunan", h.rincian
-    n = _baca(iku.kode, "realisasi", iku.realisasi if teks is None else teks)
-    try:
-        return angka_realisasi(n), n.proyeksi, {}
-    except ValueError as e:
-        raise MasukanError(f"IKU {iku.kode}, kolom realisasi: {e}") from None
-
-
 def _batas_capaian(p: Pengaturan) -> float:
     """The cap of every capaian (RUMUS 2: 'dapat dikonversi menjadi 120'); empty means 120, as in the cell."""
     if p.batas_capaian in (None, ""):
@@ -197,7 +126,8 @@ def hitung_capaian(masukan: list[MasukanIKU], batas: float | None) -> tuple[np.n
     kol = {f: np.array([getattr(m, f) for m in masukan], dtype=float)
            for f in ("realisasi", "target", "batas_bawah", "batas_atas", "realisasi_terburuk")}
     pol = [m.polarisasi if m.alasan is None else "" for m in masukan]
-    args = dict(batas_bawah=kol["batas_bawah"], batas_atas=kol["batas_atas"], realisasi_terburuk=kol["realisasi_terburuk"])
+    args = dict(batas_bawah=kol["batas_bawah"], batas_atas=kol["batas_atas"], realisasi_terburuk=kol["realisasi_terburuk"],
+                rentang_posisi=np.array([m.rentang_posisi for m in masukan], dtype=bool))
     mentah = capaian_iku(kol["realisasi"], kol["target"], pol, batas_maks=None, **args)
     return (np.minimum(mentah, batas) if batas is not None else mentah), mentah
 
@@ -207,6 +137,8 @@ def _alasan_baris(iku: IKU, m: MasukanIKU, capaian: float) -> str | None:
         return m.alasan
     if not math.isnan(capaian):
         return None
+    if m.rentang_posisi and not math.isnan(m.realisasi):
+        return f"IKU {iku.kode}: batas bawah lebih besar dari batas atas"
     a = alasan_na(m.realisasi, m.target, m.polarisasi, batas_bawah=m.batas_bawah, batas_atas=m.batas_atas,
                   realisasi_terburuk=m.realisasi_terburuk)
     return f"IKU {iku.kode}: {a or 'capaian tidak dapat dihitung'}"
@@ -219,7 +151,7 @@ def susun_laporan(ds: Dataset) -> Laporan:
     masukan = [siapkan_iku(i, peng, konteks) for i in ds.iku]
     iku, batas = nilai_iku(ds, masukan)
     nss, perspektif, nko = konsolidasi(ds, iku)
-    riwayat = [_riwayat(b, batas) for b in ds.riwayat]
+    riwayat = [_riwayat(b, batas, ds.pengaturan) for b in ds.riwayat]
     hitungan = _hitungan(ds, iku, nss, nko, riwayat)
     rek = _rekonsiliasi(ds, hitungan, riwayat, peng, konteks)
     return Laporan(ds.unit, ds.unit_singkat, ds.tahun, ds.periode, iku, nss, perspektif, nko, riwayat, hitungan, rek)
@@ -240,18 +172,33 @@ def nilai_iku(ds: Dataset, masukan: list[MasukanIKU]) -> tuple[list[HasilIKU], f
         capaian = mentah = np.full(len(masukan), np.nan)
         alasan_umum = str(e)
     kode_ss = {s.kode for s in ds.ss}
+    pita = predikat(ds.pengaturan)
     hasil = []
     for i, m, c, u in zip(ds.iku, masukan, capaian, mentah):
         ss_hilang = f"IKU {i.kode}: SS '{i.ss}' tidak ada pada tabel Sasaran Strategis" if i.ss not in kode_ss else None
-        hasil.append(_hasil_iku(i, m, c, u, alasan_umum or ss_hilang))
+        hasil.append(_hasil_iku(i, m, c, u, alasan_umum or ss_hilang, pita))
     return hasil, batas
 
 
-def _hasil_iku(i: IKU, m: MasukanIKU, c: float, u: float, alasan_umum: str | None) -> HasilIKU:
+def predikat(p: Pengaturan) -> Predikat | None:
+    """The predicate bands of the settings (the report's when the table is empty); None when the table is unusable."""
+    if not p.predikat:
+        return PREDIKAT_BAWAAN
+    try:
+        return periksa_predikat((None if b in (None, "") else angka_atau_nan(b), n, w) for b, n, w in p.predikat)
+    except ValueError:
+        return None
+
+
+def _status(x: float, pita: Predikat | None) -> str:
+    return str(status_capaian(x, pita)) if pita is not None else "n/a"
+
+
+def _hasil_iku(i: IKU, m: MasukanIKU, c: float, u: float, alasan_umum: str | None, pita: Predikat | None) -> HasilIKU:
     alasan = alasan_umum or _alasan_baris(i, m, c)
     return HasilIKU(i.kode, i.ss, i.nama, i.satuan, m.polarisasi, "" if i.target is None else str(i.target),
                     m.target if not math.isnan(m.target) else m.batas_bawah, m.realisasi, float(c), float(u),
-                    str(status_capaian(c)), alasan, m.proyeksi, m.rincian)
+                    _status(c, pita), alasan, m.proyeksi, m.rincian)
 
 
 def konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[str, float], NKOLaporan]:
@@ -260,23 +207,40 @@ def konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[s
     persp = {s.kode: s.perspektif for s in ds.ss}
     for i in iku:
         persp.setdefault(i.ss, "(tanpa perspektif)")
+    pita = predikat(p)
+    bobot_iku = [angka_atau_nan(b.bobot) for b in ds.iku] if len(ds.iku) == len(iku) else None
     try:
         metode = MetodeNKO(str(p.nko_metode or ""), _opsional(p.nko_batas, "nko_batas"), _opsional(p.nss_batas, "nss_batas"))
-        nilai_ss, perspektif, h = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, metode)
-        nko = NKOLaporan(h.nilai, h.tanpa_batas, h.metode, h.batas, str(status_capaian(h.nilai)),
+        nilai_ss, perspektif, h = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, metode, bobot_iku,
+                                             bobot_perspektif(p))
+        nko = NKOLaporan(h.nilai, h.tanpa_batas, h.metode, h.batas, _status(h.nilai, pita),
                          None if not math.isnan(h.nilai) else "NKO: tidak ada capaian IKU yang dapat dihitung")
     except PengaturanError as e:
-        nilai_ss, perspektif, _ = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO())
+        nilai_ss, perspektif, _ = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO(), bobot_iku)
         nko = NKOLaporan(math.nan, _tanpa_batas(p, iku, persp), str(p.nko_metode), None, "n/a", f"NKO: {e}")
     nama = {s.kode: s.nama for s in ds.ss}
-    nss = [HasilSS(k, persp[k], nama.get(k, ""), v, str(status_capaian(v))) for k, v in nilai_ss.items()]
+    nss = [HasilSS(k, persp[k], nama.get(k, ""), v, _status(v, pita)) for k, v in nilai_ss.items()]
     return nss, perspektif, nko
+
+
+def bobot_perspektif(p: Pengaturan) -> dict[str, float] | None:
+    """Perspektif -> weight (%) of the settings table, None when it is empty; a weight that is not a number is refused."""
+    if not p.bobot_perspektif:
+        return None
+    out = {}
+    for nama, b in p.bobot_perspektif:
+        x = angka_atau_nan(b)
+        if math.isnan(x) or x < 0:
+            raise PengaturanError(f"bobot perspektif '{nama}' harus angka tidak negatif (tertulis '{b}')")
+        out[str(nama).strip()] = x
+    return out
 
 
 def _tanpa_batas(p: Pengaturan, iku: list[HasilIKU], persp: dict[str, str]) -> float:
     """The uncapped NKO when only a cap setting is bad (what the workbook's 'NKO tanpa batas' cell computes)."""
     try:
-        return hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO(str(p.nko_metode or "")))[2].nilai
+        return hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO(str(p.nko_metode or "")), None,
+                          bobot_perspektif(p))[2].nilai
     except PengaturanError:
         return math.nan
 
@@ -297,13 +261,15 @@ def hitung_riwayat(ds: Dataset) -> list[HasilRiwayat]:
         batas: float | None = _batas_capaian(ds.pengaturan)
     except (PengaturanError, NotasiError):
         batas = 120.0
-    return [_riwayat(b, batas) for b in ds.riwayat]
+    return [_riwayat(b, batas, ds.pengaturan) for b in ds.riwayat]
 
 
-def _riwayat(b: BarisRiwayat, batas: float | None) -> HasilRiwayat:
+def _riwayat(b: BarisRiwayat, batas: float | None, p: Pengaturan) -> HasilRiwayat:
     iku = IKU(b.kode, "", b.nama, b.satuan, b.polarisasi, b.target, b.realisasi_koreksi or b.realisasi)
-    m = siapkan_iku(iku, {}, {})
-    c = float(capaian_iku(m.realisasi, m.target, m.polarisasi, batas_maks=batas)) if m.alasan is None else math.nan
+    m = siapkan_iku(iku, {"aturan_rentang": p.aturan_rentang}, {})
+    c = float(capaian_iku(m.realisasi, m.target, m.polarisasi, batas_bawah=m.batas_bawah, batas_atas=m.batas_atas,
+                          realisasi_terburuk=m.realisasi_terburuk, batas_maks=batas,
+                          rentang_posisi=m.rentang_posisi)) if m.alasan is None else math.nan
     alasan = _alasan_baris(iku, m, c)
     return HasilRiwayat(b.kode, b.nama, b.tahun, m.target, m.realisasi, c, b.capaian_terbit, alasan, b.baris, b.catatan)
 

@@ -1,7 +1,8 @@
 """One quarter of the report recomputed: what a TW sheet should show, from the workbook's inputs.
 
 For TW ``n``: each IKU with the target of that quarter (its ``Target TW n`` or else the year's),
-the realisasi typed on that TW sheet (TW IV: the year's, or its calculator's result), the capaian,
+the realisasi typed on that TW sheet (TW IV: the year's, or its calculator's result), the
+year-to-date realisasi by its konsolidasi periode (RUMUS 10; ``hasil.realisasi``), the capaian of that against the target,
 status and alasan, then NSS and NKO of that quarter (RUMUS 2-3). The export publishes this and the
 validator compares the sheet's cached cells with it; nothing here reads a cached formula result.
 """
@@ -60,14 +61,15 @@ def susun_triwulan(ds: Dataset, tw: int, keterangan: Mapping[str, Any] | None = 
         kalkulator = i == 3 and iku.kalkulator is not None and realisasi_tw(iku, i) in (None, "")
         r = realisasi_tw(iku, i)
         masukan.append(siapkan_iku(iku, peng, konteks, target=_atau_kosong(target_tw(iku, i)),
-                                   realisasi=None if kalkulator else _atau_kosong(r), pakai_kalkulator=kalkulator))
+                                   realisasi=None if kalkulator else _atau_kosong(r), pakai_kalkulator=kalkulator, tw=i))
     hasil, _ = nilai_iku(ds, masukan)
     nss, _, nko = konsolidasi(ds, hasil)
     ket = keterangan or {}
     baris = []
-    for iku, h in zip(ds.iku, hasil):
+    for iku, h, m in zip(ds.iku, hasil, masukan):
         dihitung = i == 3 and iku.kalkulator is not None and realisasi_tw(iku, i) in (None, "")
-        baris.append(BarisTW(h, target_tw(iku, i), h.realisasi if dihitung else realisasi_tw(iku, i), ket.get(iku.kode), dihitung))
+        baris.append(BarisTW(h, target_tw(iku, i), m.sendiri if dihitung else realisasi_tw(iku, i),
+                             ket.get(iku.kode, iku.keterangan_tw[i] if i < len(iku.keterangan_tw) else None), dihitung))
     return LaporanTW(tw, baris, nss, nko)
 
 
