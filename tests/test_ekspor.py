@@ -46,7 +46,7 @@ def hasil(tmp_path_factory):
 
 def _sumber_tw4():
     ws = openpyxl.load_workbook(WORKBOOK, data_only=True)["TW IV"]
-    return [[ws.cell(r, c).value for c in range(1, 12)] for r in range(6, 20)]
+    return [[ws.cell(r, c).value for c in range(1, 13)] for r in range(6, 20)]
 
 
 def test_nama_berkas(hasil, dataset_bawaan):
@@ -64,7 +64,7 @@ def test_xlsx_nilai_saja(hasil):
         assert not any("vbaProject" in n for n in z.namelist())
     f = openpyxl.load_workbook(path)["TW IV"]
     assert not any(isinstance(c.value, str) and c.value.startswith("=") for row in f.iter_rows() for c in row)
-    nilai = [[f.cell(r, c).value for c in range(1, 12)] for r in range(6, 20)]
+    nilai = [[f.cell(r, c).value for c in range(1, 13)] for r in range(6, 20)]
     for b, asli in zip(nilai, _sumber_tw4()):          # the recomputation equals what the sheet computed (up to binary noise)
         assert b == [pytest.approx(x, rel=1e-9) if isinstance(x, float) else x for x in asli]
     assert "Triwulan IV" in f["A3"].value and "diekspor" in f["A3"].value and "2024" in f["A3"].value
@@ -72,8 +72,8 @@ def test_xlsx_nilai_saja(hasil):
     teks = [str(c.value) for row in f.iter_rows() for c in row if c.value]
     assert any(t.startswith("NIP") for t in teks)                               # signature block
     assert f.page_setup.orientation == "landscape" and f.freeze_panes == "E6"
-    assert f["I6"].fill.fgColor.rgb.endswith("FFEB9C")                          # 89,52: kuning, baked in
-    assert f["I7"].fill.fgColor.rgb.endswith("C6EFCE")                          # 120: hijau
+    assert f["J6"].fill.fgColor.rgb.endswith("FFEB9C")                          # 89,52: kuning, baked in
+    assert f["J7"].fill.fgColor.rgb.endswith("C6EFCE")                          # 120: hijau
 
 
 @pytest.mark.skipif(not ADA_SOFFICE, reason="LibreOffice tidak terpasang")
@@ -99,8 +99,8 @@ def test_csv_bolak_balik(hasil):
                 assert baca_angka(x) == pytest.approx(y, abs=0.005)                # as the sheet shows it, half-up
             else:
                 assert x == ("" if y is None else y)
-    assert baris[1][7:9] == ["537,10", "89,52"]            # IKU 1.1: the calculator's realisasi (#,##0.00) and capaian (l.1474)
-    assert baris[4][7:9] == ["1419298", "120,00"]          # IKU 1.4: a typed count (General, no grouping)
+    assert baris[1][7:10] == ["537,10", "537,1", "89,52"]    # IKU 1.1: the calculator's realisasi (#,##0.00), s.d. TW, capaian (l.1474)
+    assert baris[4][7:10] == ["1419298", "1419298", "120,00"]  # IKU 1.4: a typed count (General, no grouping)
     assert baris[5][7] == "4,79"                           # IKU 1.5: 2,7 + 2,09 without the binary noise 4,789999999999992
 
 
@@ -114,9 +114,9 @@ def test_csv_dibuka_libreoffice_sebagai_angka(hasil, tmp_path):
     assert p.returncode == 0, p.stderr
     ws = openpyxl.load_workbook(tmp_path / "Kinerja_Deputi4_2024_TW4.xlsx").active
     asli = _sumber_tw4()
-    assert ws["I2"].value == 89.52 == round(asli[0][8], 2) and isinstance(ws["I2"].value, float)   # 89,52: a number
+    assert ws["J2"].value == 89.52 == round(asli[0][9], 2) and isinstance(ws["J2"].value, float)   # 89,52: a number
     assert ws["H5"].value == asli[3][7] == 1419298                                               # 1.419.298
-    assert ws["C2"].value == "1.1" and ws["J2"].value == "Belum Memenuhi Ekspektasi"
+    assert ws["C2"].value == "1.1" and ws["K2"].value == "Belum Memenuhi Ekspektasi"
 
 
 def test_json(hasil):

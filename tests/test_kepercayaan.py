@@ -23,9 +23,9 @@ from kinerja.periksa import validasi
 
 AKAR = Path(__file__).resolve().parents[1]
 WORKBOOK = AKAR / "workbook" / "Kinerja_D4.xlsm"
-CAPAIAN_TW4 = [f"I{r}" for r in range(6, 20)]
-STATUS_TW4 = [f"J{r}" for r in range(6, 20)]
-NSS_TW4 = [f"I{r}" for r in range(23, 27)]
+CAPAIAN_TW4 = [f"J{r}" for r in range(6, 20)]
+STATUS_TW4 = [f"K{r}" for r in range(6, 20)]
+NSS_TW4 = [f"J{r}" for r in range(23, 27)]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
@@ -50,14 +50,14 @@ def nama_tanpa_python(tmp_path_factory) -> Path:
     """TW IV after Excel recalculated without Python: every UDF cell holds #NAME?."""
     p = tmp_path_factory.mktemp("nama") / "nama.xlsm"
     shutil.copy(WORKBOOK, p)
-    for sel in CAPAIAN_TW4 + STATUS_TW4 + NSS_TW4 + ["I28", "I29", "J28"]:
+    for sel in CAPAIAN_TW4 + STATUS_TW4 + NSS_TW4 + ["J28", "J29", "K28"]:
         pb.ubah_sel(p, p, "TW IV", sel, galat="#NAME?")
     return p
 
 
 def test_name_di_setiap_sel_udf_adalah_galat_dan_ekspor_menolak(nama_tanpa_python, tmp_path):
     g = _galat(nama_tanpa_python)
-    harap = {("TW IV", s, "nilai-galat") for s in CAPAIAN_TW4 + STATUS_TW4 + NSS_TW4 + ["I28", "I29", "J28"]}
+    harap = {("TW IV", s, "nilai-galat") for s in CAPAIAN_TW4 + STATUS_TW4 + NSS_TW4 + ["J28", "J29", "K28"]}
     assert g == harap
     sebelum = _hash(nama_tanpa_python)
     p = _cli("ekspor", str(nama_tanpa_python), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "csv,json")
@@ -71,33 +71,33 @@ def test_ekspor_paksa_menerbitkan_hitung_ulang_bukan_name(nama_tanpa_python, tmp
     teks = (tmp_path / "Kinerja_Deputi4_2024_TW4.csv").read_text(encoding="utf-8-sig")
     assert "#NAME" not in teks
     baris = _csv(tmp_path / "Kinerja_Deputi4_2024_TW4.csv")
-    assert baris[1][8:10] == ["89,52", "Belum Memenuhi Ekspektasi"]          # IKU 1.1: 537,1 / 600 (l.1474), recomputed
+    assert baris[1][9:11] == ["89,52", "Belum Memenuhi Ekspektasi"]          # IKU 1.1: 537,1 / 600 (l.1474), recomputed
     d = json.loads((tmp_path / "Kinerja_Deputi4_2024_TW4.json").read_text(encoding="utf-8"))
     assert d["nko"]["nilai"] == 100 and d["nko"]["tanpa_batas"] == pytest.approx(109.806, abs=1e-3)
     assert "dipaksa" in d["catatan"]
     ws = openpyxl.load_workbook(tmp_path / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
-    assert "dipaksa" in ws["A3"].value and ws["I6"].value == pytest.approx(537.1 / 6)
+    assert "dipaksa" in ws["A3"].value and ws["J6"].value == pytest.approx(537.1 / 6)
 
 
 def test_realisasi_diubah_tanpa_hitung_ulang(tmp_path):
     """1.4 typed as 0 while the stored capaian still says 120: galat, export refused, laporan says 0."""
     p = pb.ubah_sel(WORKBOOK, tmp_path / "nol.xlsm", "TW IV", "H9", nilai=0)
-    assert {("TW IV", "I9", "nilai-basi"), ("TW IV", "J9", "nilai-basi")} <= _galat(p)
+    assert {("TW IV", "J9", "nilai-basi"), ("TW IV", "K9", "nilai-basi")} <= _galat(p)
     assert _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "csv").returncode == 1
     lap = _cli("laporan", str(p), "--format", "json")
     iku = {i["kode"]: i for i in json.loads(lap.stdout)["iku"]}
     assert iku["1.4"]["realisasi"] == 0 and iku["1.4"]["capaian"] == 0
     paksa = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "f"), "--format", "csv", "--paksa")
     assert paksa.returncode == 0
-    assert _csv(tmp_path / "f" / "Kinerja_Deputi4_2024_TW4.csv")[4][7:10] == ["0", "0,00", "Tidak Memenuhi Ekspektasi"]
+    assert _csv(tmp_path / "f" / "Kinerja_Deputi4_2024_TW4.csv")[4][7:11] == ["0", "0", "0,00", "Tidak Memenuhi Ekspektasi"]
 
 
 def test_kode_dihapus_di_tengah_pk_tidak_membuang_iku_di_bawahnya(tmp_path):
-    p = pb.ubah_sel(WORKBOOK, tmp_path / "kode.xlsm", "PK", "A29", kosong=True)        # IKU 1.4
-    assert ("PK", "A29", "struktur") in _galat(p)
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "kode.xlsm", "PK", "A41", kosong=True)        # IKU 1.4
+    assert ("PK", "A41", "struktur") in _galat(p)
     d = json.loads(_cli("laporan", str(p), "--format", "json").stdout)
     assert [i["kode"] for i in d["iku"]] == ["1.1", "1.2", "1.3", "1.5", "2.1", "2.2", "3.1", "3.2", "3.3", "3.4", "3.5", "3.6", "4.1"]
-    assert [s["kode"] for s in d["nss"]] == ["SS.1", "SS.2", "SS.3", "SS.4"] and any("A29" in m for m in d["masalah"])
+    assert [s["kode"] for s in d["nss"]] == ["SS.1", "SS.2", "SS.3", "SS.4"] and any("A41" in m for m in d["masalah"])
     assert _cli("laporan", str(p)).returncode == 1
 
 
@@ -120,9 +120,9 @@ def test_nama_hilang_atau_ref_adalah_galat_dan_batas_120_tetap(tmp_path, ubah, s
 def test_lembar_tw_hilang_dan_judul_diganti(tmp_path):
     p = pb.ubah_xml(WORKBOOK, tmp_path / "lembar.xlsm", "xl/workbook.xml", lambda x: x.replace('<sheet name="TW II"', '<sheet name="TW 2"'))
     assert any(t.aturan == "struktur" and "'TW II' tidak ada" in t.pesan for t in validasi(dari_berkas(p)))
-    q = pb.ubah_sel(WORKBOOK, tmp_path / "judul.xlsm", "PK", "E25", teks="Pol.")
+    q = pb.ubah_sel(WORKBOOK, tmp_path / "judul.xlsm", "PK", "E37", teks="Pol.")
     temuan = [t for t in validasi(dari_berkas(q), 4) if t.aturan == "struktur"]
-    assert [(t.lembar, t.sel) for t in temuan] == [("PK", "E25")] and "'Polarisasi'" in temuan[0].pesan
+    assert [(t.lembar, t.sel) for t in temuan] == [("PK", "E37")] and "'Polarisasi'" in temuan[0].pesan
     d = json.loads(_cli("laporan", str(q), "--format", "json").stdout)
     assert {i["polarisasi"] for i in d["iku"]} == {"maximize"}                       # still read from the layout's column
 
@@ -158,8 +158,8 @@ def test_keluaran_yang_adalah_masukan_selalu_ditolak(tmp_path):
 
 
 def test_teks_seperti_rumus_tetap_teks(tmp_path):
-    p = pb.ubah_sel(WORKBOOK, tmp_path / "k.xlsm", "TW IV", "K9", teks="=1+1")
-    p = pb.ubah_sel(p, p, "TW IV", "K10", teks="=HYPERLINK(&quot;http://x&quot;,&quot;klik&quot;)")
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "k.xlsm", "TW IV", "L9", teks="=1+1")
+    p = pb.ubah_sel(p, p, "TW IV", "L10", teks="=HYPERLINK(&quot;http://x&quot;,&quot;klik&quot;)")
     e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "xlsx,csv,json")
     assert e.returncode == 0, e.stderr
     with pytest.raises(KeyError):
@@ -168,9 +168,9 @@ def test_teks_seperti_rumus_tetap_teks(tmp_path):
             assert "<f>" not in z.read("xl/worksheets/sheet1.xml").decode()
             z.getinfo("xl/vbaProject.bin")
     ws = openpyxl.load_workbook(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
-    assert ws["K9"].value == "=1+1" and ws["K9"].data_type == "s"
+    assert ws["L9"].value == "=1+1" and ws["L9"].data_type == "s"
     baris = _csv(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.csv")
-    assert baris[4][10] == "'=1+1" and baris[5][10].startswith("'=HYPERLINK")
+    assert baris[4][11] == "'=1+1" and baris[5][11].startswith("'=HYPERLINK")
 
 
 def test_ke_berkas_dan_folder_di_bawah_berkas_pesan_bukan_traceback(tmp_path):
@@ -235,21 +235,21 @@ def test_tanggal_di_keterangan_menjadi_teks(tmp_path):
     from kinerja.buku.baca import baca
     from kinerja.keluaran.tabel_tw import isi_json, tabel_tw, tulis_csv
     c = dari_berkas(WORKBOOK)
-    c.lembar["TW IV"].ganti(8, 10, dt.datetime(2024, 12, 31))
+    c.lembar["TW IV"].ganti(8, 11, dt.datetime(2024, 12, 31))
     ds, pos = baca(c)
     t = tabel_tw(c, pos, ds, 4)
     d = isi_json(ds, t, 4, "w", "b")
     assert d["iku"][3]["keterangan"] == "2024-12-31 00:00:00"
     json.dumps(d, allow_nan=False)
     tulis_csv(tmp_path / "x.csv", t)
-    assert _csv(tmp_path / "x.csv")[4][10] == "2024-12-31 00:00:00"
+    assert _csv(tmp_path / "x.csv")[4][11] == "2024-12-31 00:00:00"
 
 
 def test_satuan_bertentangan_dan_target_negatif(tmp_path, dataset_bawaan):
     ds = pb.ganti_iku(dataset_bawaan, "1.4", target="-5", realisasi_tw=(None, None, None, "537 T"))
     p = pb.bangun(ds, tmp_path)
     semua = {(t.tingkat, t.lembar, t.sel, t.aturan) for t in validasi(dari_berkas(p), 4)}
-    assert ("galat", "PK", "F29", "angka-negatif") in semua
+    assert ("galat", "PK", "F41", "angka-negatif") in semua
     assert ("peringatan", "TW IV", "H9", "satuan-bertentangan") in semua
 
 
@@ -274,7 +274,7 @@ def test_galat_tak_terduga_tanpa_traceback(tmp_path):
 def test_pdf_mencetak_teks_seperti_diketik_dan_ekspor_gagal_tidak_meninggalkan_apa_pun(tmp_path):
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice tidak terpasang")
-    p = pb.ubah_sel(WORKBOOK, tmp_path / "k.xlsm", "TW IV", "K9", teks="=1+1")
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "k.xlsm", "TW IV", "L9", teks="=1+1")
     e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "pdf")
     assert e.returncode == 0, e.stderr
     teks = subprocess.run(["pdftotext", "-layout", str(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.pdf"), "-"], capture_output=True,
@@ -305,13 +305,13 @@ def test_keterangan_apa_pun_diekspor_tanpa_meledak(cuplikan_bersih, tmp_path_fac
     from kinerja.keluaran.nilai import aman_csv, teks_biasa
     from kinerja.keluaran.tabel_tw import isi_json, tabel_tw, tulis_csv
     c = copy.deepcopy(cuplikan_bersih)
-    c.lembar["TW IV"].ganti(8, 10, isi)                                              # K9: Keterangan of IKU 1.4
+    c.lembar["TW IV"].ganti(8, 11, isi)                                              # L9: Keterangan of IKU 1.4
     ds, pos = baca(c)
     t = tabel_tw(c, pos, ds, 4)
     json.dumps(isi_json(ds, t, 4, "w", "b"), allow_nan=False)
     p = tmp_path_factory.mktemp("k") / "k.csv"
     tulis_csv(p, t)
-    sel = _csv(p)[4][10]
+    sel = _csv(p)[4][11]
     if isinstance(isi, str):
         harap = aman_csv(isi)
         assert sel == harap.replace("\r\n", "\n").replace("\r", "\n") or sel == harap
@@ -324,14 +324,14 @@ def test_keterangan_apa_pun_diekspor_tanpa_meledak(cuplikan_bersih, tmp_path_fac
 def test_label_nss_ref_dan_nko_diketik_ulang_tidak_lolos(tmp_path):
     """Adversary's finds: a #REF! SS label, a retyped NKO label and renamed SS codes never reach the xlsx."""
     p = pb.ubah_sel(WORKBOOK, tmp_path / "a.xlsm", "TW IV", "B23", galat="#REF!")
-    for sel in ("I23", "J23"):
+    for sel in ("J23", "K23"):
         p = pb.ubah_sel(p, p, "TW IV", sel, galat="#REF!")
-    assert {("TW IV", "B23", "nilai-galat"), ("TW IV", "I23", "nilai-galat"), ("TW IV", "J23", "nilai-galat")} <= _galat(p)
+    assert {("TW IV", "B23", "nilai-galat"), ("TW IV", "J23", "nilai-galat"), ("TW IV", "K23", "nilai-galat")} <= _galat(p)
     e = _cli("ekspor", str(p), "--tw", "4", "--ke", str(tmp_path / "e"), "--format", "xlsx", "--paksa")
     assert e.returncode == 0, e.stderr
     ws = openpyxl.load_workbook(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
     nss1 = (537.1 / 600 * 100 + 120 + (11 / 13 * 75 + 5 / 5 * 25) / 85 * 100 + 120 + 120) / 5     # SS.1: IKU 1.1-1.5 (Tabel 3.4)
-    assert [ws[s].value for s in ("B23", "J23")] == ["SS.1", "Memenuhi Ekspektasi"] and ws["I23"].value == pytest.approx(nss1, abs=1e-9)
+    assert [ws[s].value for s in ("B23", "K23")] == ["SS.1", "Memenuhi Ekspektasi"] and ws["J23"].value == pytest.approx(nss1, abs=1e-9)
     assert not any(isinstance(c.value, str) and c.value.startswith("#") for row in ws.iter_rows() for c in row)
     q = pb.ubah_sel(WORKBOOK, tmp_path / "b.xlsm", "PK", "C11", kosong=True)          # NKO_Batas cleared, not recalculated
     q = pb.ubah_sel(q, q, "TW IV", "B28", teks="NKO")                                 # and the NKO label retyped
@@ -346,7 +346,7 @@ def test_baris_tw_hilang_kode_dikosongkan_atau_diketik(tmp_path):
     q = pb.ubah_sel(WORKBOOK, tmp_path / "b.xlsm", "TW IV", "C9", kosong=True)
     assert ("TW IV", "C9", "struktur") in _galat(q)
     r = pb.ubah_sel(WORKBOOK, tmp_path / "c.xlsm", "TW IV", "C9", teks="1.5")
-    assert {("TW IV", "C9", "rumus-tertimpa"), ("TW IV", "C10", "struktur")} <= _galat(r)
+    assert {("TW IV", "C9", "struktur"), ("TW IV", "C10", "struktur")} <= _galat(r)      # 1.4 has no row; 1.5 has two
 
 
 def test_label_nko_jauh_tidak_menggeser_apa_pun(tmp_path):
@@ -356,7 +356,7 @@ def test_label_nko_jauh_tidak_menggeser_apa_pun(tmp_path):
     assert e.returncode == 0, e.stderr
     assert time.perf_counter() - t0 < 60
     ws = openpyxl.load_workbook(tmp_path / "e" / "Kinerja_Deputi4_2024_TW4.xlsx")["TW IV"]
-    assert ws.max_row < 60 and ws["I28"].value == 100
+    assert ws.max_row < 60 and ws["J28"].value == 100
 
 
 def test_timpa_ke_folder_atau_perangkat_ditolak_tanpa_mengganti_apa_pun(tmp_path):
@@ -418,7 +418,7 @@ def test_nilai_tersimpan_lembar_anggaran_dibandingkan(tmp_path):
 @pytest.mark.parametrize("ubah", [
     lambda p, q: pb.ubah_sel(p, q, "TW IV", "B27", teks="sisipan"),                  # a row's content between NSS and NKO
     lambda p, q: pb.ubah_sel(p, q, "TW IV", "B29", teks="NKO (%)"),                  # the NKO labels shifted
-    lambda p, q: pb.ubah_sel(pb.ubah_sel(p, q, "PK", "A23", teks="SS.5"), q, "PK", "C23", teks="SS baru"),   # an SS added, not rebuilt
+    lambda p, q: pb.ubah_sel(pb.ubah_sel(p, q, "PK", "A35", teks="SS.5"), q, "PK", "C35", teks="SS baru"),   # an SS added, not rebuilt
 ])
 def test_blok_nss_nko_yang_bergeser_adalah_struktur(tmp_path, ubah):
     """Adversary round 2: a row inserted into the NSS/NKO block shifted the NKO rows; validation compared the wrong cells."""

@@ -49,18 +49,18 @@ def _sel_rincian(path: Path, blok: str, kunci: str, ke: int = 0) -> str:
 
 # (rule, mutation of the dataset, expected finding (tingkat, lembar, sel) or a callable giving the cell)
 KASUS = {
-    "target-kosong": (lambda ds: pb.ganti_iku(ds, "1.4", target=None), ("galat", "PK", "F29")),
+    "target-kosong": (lambda ds: pb.ganti_iku(ds, "1.4", target=None), ("galat", "PK", "F41")),
     "notasi-realisasi": (lambda ds: pb.ganti_iku(ds, "1.4", realisasi="1.419.29x"), ("galat", "TW IV", "H9", "notasi")),
-    "notasi-target": (lambda ds: pb.ganti_iku(ds, "3.4", target="80.5%"), ("galat", "PK", "F36", "notasi")),
-    "polarisasi": (lambda ds: pb.ganti_iku(ds, "1.4", polarisasi="naik"), ("galat", "PK", "E29")),
-    "stabilize-tanpa-rentang": (lambda ds: pb.ganti_iku(ds, "1.4", polarisasi="Stabilize"), ("galat", "PK", "F29")),
-    "target-nol-minimize": (lambda ds: pb.ganti_iku(ds, "3.4", polarisasi="Minimize", target="0"), ("galat", "PK", "F36")),
-    "target-nol-maximize": (lambda ds: pb.ganti_iku(ds, "3.4", target="0"), ("galat", "PK", "F36")),
+    "notasi-target": (lambda ds: pb.ganti_iku(ds, "3.4", target="80.5%"), ("galat", "PK", "F48", "notasi")),
+    "polarisasi": (lambda ds: pb.ganti_iku(ds, "1.4", polarisasi="naik"), ("galat", "PK", "E41")),
+    "stabilize-tanpa-rentang": (lambda ds: pb.ganti_iku(ds, "1.4", polarisasi="Stabilize"), ("galat", "PK", "F41")),
+    "target-nol-minimize": (lambda ds: pb.ganti_iku(ds, "3.4", polarisasi="Minimize", target="0"), ("galat", "PK", "F48")),
+    "target-nol-maximize": (lambda ds: pb.ganti_iku(ds, "3.4", target="0"), ("galat", "PK", "F48")),
     "angka-negatif": (lambda ds: pb.ganti_iku(ds, "1.4", realisasi="-5"), ("galat", "TW IV", "H9")),
     "kumulatif-turun": (lambda ds: pb.ganti_iku(ds, "1.4", realisasi_tw=(None, None, "1.500.000", None)), ("peringatan", "TW IV", "H9")),
-    "kode-ganda": (lambda ds: pb.ganti_iku(ds, "3.5", kode="3.4"), ("galat", "PK", "A37")),
-    "ss-tidak-dikenal": (lambda ds: pb.tambah_iku(ds, IKU("4.2", "SS.9", "IKU uji", "%", "Maximize", "80%", "80")), ("galat", "PK", "B40")),
-    "ss-tanpa-iku": (lambda ds: pb.tambah_ss(ds, SS("SS.5", "Learning and Growth", "SS uji tanpa IKU")), ("peringatan", "PK", "A23")),
+    "kode-ganda": (lambda ds: pb.ganti_iku(ds, "3.5", kode="3.4"), ("galat", "PK", "A49")),
+    "ss-tidak-dikenal": (lambda ds: pb.tambah_iku(ds, IKU("4.2", "SS.9", "IKU uji", "%", "Maximize", "80%", "80")), ("galat", "PK", "B52")),
+    "ss-tanpa-iku": (lambda ds: pb.tambah_ss(ds, SS("SS.5", "Learning and Growth", "SS uji tanpa IKU")), ("peringatan", "PK", "A35")),
     "metode-nko": (lambda ds: pb.ganti_pengaturan(ds, nko_metode="median"), ("galat", "PK", "C10")),
     "batas-nko": (lambda ds: pb.ganti_pengaturan(ds, nko_batas="-5"), ("galat", "PK", "C11")),
     "besaran-satuan": (lambda ds: pb.ganti_iku(ds, "1.5", kalkulator=None, realisasi="4.790.000"), ("peringatan", "TW IV", "H10")),
@@ -98,13 +98,13 @@ def test_notasi_mengutip_teks(dataset_bawaan, tmp_path):
 
 
 def test_rumus_tertimpa_angka(dasar, tmp_path):
-    path = pb.ubah_sel(WORKBOOK, tmp_path / "tertimpa.xlsm", "TW IV", "I9", nilai=120)
-    assert _kunci(validasi(dari_berkas(path), 4)) - dasar == {("galat", "TW IV", "I9", "rumus-tertimpa")}
+    path = pb.ubah_sel(WORKBOOK, tmp_path / "tertimpa.xlsm", "TW IV", "J9", nilai=120)
+    assert _kunci(validasi(dari_berkas(path), 4)) - dasar == {("galat", "TW IV", "J9", "rumus-tertimpa")}
 
 
 def test_nilai_tersimpan_basi(dasar, tmp_path):
-    path = pb.ubah_sel(WORKBOOK, tmp_path / "basi.xlsm", "TW IV", "I9", cache=99)
-    assert _kunci(validasi(dari_berkas(path), 4)) - dasar == {("galat", "TW IV", "I9", "nilai-basi")}
+    path = pb.ubah_sel(WORKBOOK, tmp_path / "basi.xlsm", "TW IV", "J9", cache=99)
+    assert _kunci(validasi(dari_berkas(path), 4)) - dasar == {("galat", "TW IV", "J9", "nilai-basi")}
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
@@ -120,7 +120,7 @@ def test_cli_json_dan_kode_keluar(dataset_bawaan, tmp_path):
     p = _cli("validasi", str(rusak), "--tw", "4", "--laporan", str(tmp_path / "temuan.xlsx"))
     assert p.returncode == 1 and "polarisasi" in p.stdout
     ws = openpyxl.load_workbook(tmp_path / "temuan.xlsx")["Validasi"]
-    assert any(ws.cell(r, 3).value == "E29" and ws.cell(r, 1).value == "galat" for r in range(4, ws.max_row + 1))
+    assert any(ws.cell(r, 3).value == "E41" and ws.cell(r, 1).value == "galat" for r in range(4, ws.max_row + 1))
     lagi = _cli("validasi", str(rusak), "--laporan", str(tmp_path / "temuan.xlsx"))
     assert lagi.returncode == 2 and "sudah ada" in lagi.stderr          # never overwritten without --timpa
 

@@ -13,6 +13,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from kinerja.bangun import bangun_workbook
+from kinerja.buku import tata_letak as tl
 from kinerja.buku.tata_letak import LEMBAR_TW, urutan_lembar
 from kinerja.excel.evaluasi import kompilator
 from kinerja.buku.vba import bantuan_fungsi, folder_vba, runtime_xlwings, wrapper_udf
@@ -89,12 +90,13 @@ def test_pycel_sama_dengan_mesin(buku, pycel_hasil, laporan_bawaan):
         assert ws.cell(r, k_kode).value == iku.kode
         assert pycel_hasil[f"TW IV!{get_column_letter(k_cap)}{r}"] == pytest.approx(iku.capaian)
         assert pycel_hasil[f"TW IV!{get_column_letter(k_stat)}{r}"] == iku.status
-    nss = {ws.cell(r, 2).value: pycel_hasil[f"TW IV!I{r}"] for r in range(6, ws.max_row + 1)
-           if str(ws.cell(r, 2).value or "").startswith("SS.") and f"TW IV!I{r}" in pycel_hasil and ws.cell(r, 3).value is None}
+    h = get_column_letter(k_cap)
+    nss = {ws.cell(r, 2).value: pycel_hasil[f"TW IV!{h}{r}"] for r in range(6, ws.max_row + 1)
+           if str(ws.cell(r, 2).value or "").startswith("SS.") and f"TW IV!{h}{r}" in pycel_hasil and ws.cell(r, 3).value is None}
     assert nss == pytest.approx({s.kode: s.nilai for s in laporan_bawaan.nss})
     r_nko = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 2).value == "NKO (%)")
-    assert pycel_hasil[f"TW IV!I{r_nko}"] == laporan_bawaan.nko.nilai == 100
-    assert pycel_hasil[f"TW IV!I{r_nko + 1}"] == pytest.approx(laporan_bawaan.nko.tanpa_batas)
+    assert pycel_hasil[f"TW IV!{h}{r_nko}"] == laporan_bawaan.nko.nilai == 100
+    assert pycel_hasil[f"TW IV!{h}{r_nko + 1}"] == pytest.approx(laporan_bawaan.nko.tanpa_batas)
 
 
 def test_rincian_dan_riwayat_menurut_laporan(buku):
@@ -169,7 +171,9 @@ def test_struktur(buku):
         assert ws.freeze_panes == "E6"
         assert "Laporan Kinerja 2024" in ws.oddHeader.center.text and "Halaman" in ws.oddFooter.right.text
         aturan = [r.formula[0] for rng in ws.conditional_formatting for r in rng.rules]
-        assert any(">=100" in a for a in aturan) and any("<80" in a for a in aturan)
+        warna = {w for w in ("hijau", "kuning", "merah", "biru", "oranye") if any(f'="{w}"' in a for a in aturan)}
+        assert warna == {"hijau", "kuning", "merah", "biru", "oranye"}          # one rule per band colour
+        assert all('INDEX(Predikat_Warna,COUNTIF(Predikat_Batas,">"&' in a for a in aturan)   # the PK's bands, not fixed numbers
         k_real, k_cap = _kolom_tw(ws, "Realisasi"), _kolom_tw(ws, "Capaian (%)")
         for r in range(6, 20):
             rumus_real = str(ws.cell(r, k_real).value or "").startswith("=")
@@ -375,8 +379,11 @@ def _baca_pgm(path: Path) -> tuple[int, int, bytes]:
 def test_makro_tombol_menunjuk_fungsi_python_yang_ada():
     """Each RunPython of the VBA sources imports a module that exists and calls a function it has."""
     import importlib
-    panggilan = re.findall(r'RunPython "import ([\w.]+); \1\.(\w+)\(\)"', (folder_vba() / "Kinerja.bas").read_text(encoding="utf-8"))
-    assert {f for _, f in panggilan} == {"validasi", "ekspor"}
+    bas = (folder_vba() / "Kinerja.bas").read_text(encoding="utf-8")
+    panggilan = re.findall(r'RunPython "import ([\w.]+); \1\.(\w+)\(', bas)
+    assert {f for _, f in panggilan} >= {"validasi", "ekspor", "susun_ulang", "tahun_baru"}
+    for _, _, makro, _ in (*tl.TOMBOL, *tl.TOMBOL_PK):                   # every button's macro is a Public Sub
+        assert re.search(rf"^Public Sub {makro}\(\)", bas, re.M), makro
     for modul, fungsi in panggilan:
         assert callable(getattr(importlib.import_module(modul), fungsi))
 

@@ -20,7 +20,7 @@ from ..data.dataset import Dataset, DatasetError
 from ..hitung.penghitung import PENGHITUNG
 from .anggaran import tulis_lembar_anggaran
 from .dasar import Buku, Letak
-from .pendukung import lembar_validasi, lembar_xlwings
+from .pendukung import lembar_arsip, lembar_validasi, lembar_xlwings
 from .petunjuk import lembar_petunjuk
 from .pk import lembar_pk
 from .rincian import lembar_rincian
@@ -44,7 +44,7 @@ def bangun_workbook(ds: Dataset, keluar: Path | str, folder_vba: Path | None = N
 
 def _tulis(ds: Dataset, path: Path, vba: bytes) -> None:
     b = Buku(path, ds)
-    b.buat_semua(tl.urutan_lembar(ds.anggaran is not None))
+    b.buat_semua(tl.urutan_lembar(ds.anggaran is not None, bool(ds.arsip)))
     t = Letak()
     lembar_petunjuk(b, ds)
     lembar_pk(b, ds, t)
@@ -53,6 +53,8 @@ def _tulis(ds: Dataset, path: Path, vba: bytes) -> None:
     for k in range(4):
         lembar_tw(b, ds, t, k)
     lembar_riwayat(b, ds)
+    if ds.arsip:
+        lembar_arsip(b, ds)
     lembar_validasi(b, ds)
     lembar_xlwings(b)
     b.lembar[tl.LEMBAR_TW[-1]].activate()

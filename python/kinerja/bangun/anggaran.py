@@ -16,7 +16,7 @@ from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
 from ..data.notasi import angka_atau_nan
-from .dasar import Buku, Letak, angka_atau_teks, angka_excel, cetak, jumlah, ref, rentang, tinggi
+from .dasar import Buku, Letak, angka_atau_teks, angka_excel, cetak, jumlah, kali, ref, rentang, tambah, tinggi
 
 __all__ = ["tulis_lembar_anggaran"]
 
@@ -208,14 +208,14 @@ def _efisiensi(b: Buku, ds: Dataset, t: Letak) -> None:
         b.tulis(nama, r, tl.EF_NO, i + 1, "umum")
         b.tulis(nama, r, tl.EF_KELUARAN, o.keluaran, "masukan_teks")
         b.tulis(nama, r, tl.EF_PAGU, angka_atau_teks(o.pagu), "masukan_rp")
-        b.tulis(nama, r, tl.EF_CK, angka_atau_nan(o.ck), "masukan")
+        b.tulis(nama, r, tl.EF_CK, angka_atau_teks(o.ck), "masukan")
         b.tulis(nama, r, tl.EF_REALISASI, angka_atau_teks(o.realisasi), "masukan_rp")
         p, ck, rak = (b.ambil(nama, r, c) for c in (tl.EF_PAGU, tl.EF_CK, tl.EF_REALISASI))
-        pc = p * ck / 100 if angka_excel(p) and angka_excel(ck) else "#VALUE!"
+        pc = kali(p, ck, 100)
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
         b.rumus(nama, r, tl.EF_PAKCK, f"={sel(tl.EF_PAGU)}*{sel(tl.EF_CK)}/100", pc, "rupiah")
         b.rumus(nama, r, tl.EF_SISA, f"={sel(tl.EF_PAKCK)}-{sel(tl.EF_REALISASI)}",
-                pc - rak if angka_excel(pc) and angka_excel(rak) else "#VALUE!", "rupiah")
+                tambah(pc, rak, -1), "rupiah")
         tinggi(ws, r, o.keluaran, 44)
     akhir = tl.KEG_BARIS0 + len(a.efisiensi) - 1
     r = akhir + 1

@@ -23,7 +23,7 @@ from ..data.dataset import Dataset
 from ..data.notasi import NotasiError, baca_nilai
 
 __all__ = ["Buku", "Gaya", "Letak", "CALC_ID_EXCEL", "WAKTU_DOKUMEN", "ANGKA", "ANGKA0", "UMUM", "RUPIAH", "ref", "rentang",
-           "angka_atau_teks", "cache", "cetak", "tinggi", "lampu", "angka_excel", "tambah", "jumlah", "rata"]
+           "angka_atau_teks", "cache", "cetak", "tinggi", "lampu", "lampu_predikat", "angka_excel", "tambah", "kali", "jumlah", "rata"]
 
 CALC_ID_EXCEL = 191029
 """``calcId`` Excel 2019/2021/365 writes into ``xl/workbook.xml`` (XlsxWriter's default, 124519, is Excel 2007's)."""
@@ -152,11 +152,14 @@ class Buku:
 
 
 def cache(v: Any) -> Any:
-    """The cached value XlsxWriter stores for a formula: empty for None, n/a for NaN."""
+    """The cached value XlsxWriter stores for a formula: empty for None, n/a for NaN, a whole number as Excel writes it
+    (``266``, never ``266.0``: a value read back from a workbook and the same value parsed from text cache alike)."""
     if v is None:
         return ""
     if isinstance(v, float) and math.isnan(v):
         return fungsi.NA
+    if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+        return int(v)
     return v
 
 
@@ -169,6 +172,9 @@ class Letak:
     iku_awal: int = 0
     n_ss: int = 0
     n_iku: int = 0
+    bobot: tuple[int, int] = (0, 0)                                  # first row, rows of the perspektif weights table
+    predikat: tuple[int, int] = (0, 0)                               # first row, rows of the predicate bands table
+    pita: Any = None                                                 # the bands as the rules use them (None: unusable table)
     rincian_hasil: dict[str, tuple[int, int]] = field(default_factory=dict)
     nama_nilai: dict[str, Any] = field(default_factory=dict)          # defined name -> cached value
     pagu_kegiatan_baris0: int = 0
@@ -204,13 +210,34 @@ def lampu(ws: Any, g: Gaya, r0: int, c0: int, r1: int, c1: int) -> None:
         ws.conditional_format(r0, c0, r1, c1, {"type": "formula", "criteria": f"=AND(ISNUMBER({sel}),{syarat})", "format": g[w]})
 
 
+def lampu_predikat(ws: Any, g: Gaya, r0: int, c0: int, r1: int, c1: int) -> None:
+    """Traffic lights by the PK's predicate bands: the colour of the band a capaian falls in (numbers only).
+
+    The band of ``x`` is the one after the bounds greater than ``x`` (bounds fall from the top), so the rule per
+    colour is ``INDEX(Predikat_Warna, COUNTIF(Predikat_Batas, ">"&x) + 1) = colour``: the table can change without
+    rebuilding. Conditional formats refer to other sheets only through defined names.
+    """
+    sel = xl_rowcol_to_cell(r0, c0, False, True)
+    (batas, _), _, (warna, _) = tl.NAMA_PREDIKAT
+    for w in tl.WARNA:
+        ws.conditional_format(r0, c0, r1, c1, {"type": "formula", "format": g[w], "criteria":
+                              f'=AND(ISNUMBER({sel}),INDEX({warna},COUNTIF({batas},">"&{sel})+1)="{w}")'})
+
+
 def angka_excel(x: Any) -> bool:
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
 def tambah(a: Any, b: Any, tanda: int = 1) -> Any:
-    """What Excel caches for ``=a+b`` (or ``=a-b``): text or an error in either gives #VALUE!."""
+    """What Excel caches for ``=a+b`` (or ``=a-b``): an empty cell counts 0, text or an error in either gives #VALUE!."""
+    a, b = (0 if x is None else x for x in (a, b))
     return a + tanda * b if angka_excel(a) and angka_excel(b) else "#VALUE!"
+
+
+def kali(a: Any, b: Any, bagi: float = 1.0) -> Any:
+    """What Excel caches for ``=a*b/bagi``: an empty cell counts 0, text or an error gives #VALUE!."""
+    a, b = (0 if x is None else x for x in (a, b))
+    return a * b / bagi if angka_excel(a) and angka_excel(b) else "#VALUE!"
 
 
 def jumlah(xs: Sequence[Any]) -> float:

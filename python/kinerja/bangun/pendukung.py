@@ -1,11 +1,33 @@
-"""The supporting sheets: Validasi (filled by the Validasi button) and xlwings.conf (Python settings)."""
+"""The supporting sheets: Arsip (values of IKU no longer in PK), Validasi (filled by the Validasi button) and
+xlwings.conf (Python settings)."""
 from __future__ import annotations
 
 from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
-from .dasar import Buku, cetak, ref
+from .dasar import Buku, angka_atau_teks, cetak, ref
 
-__all__ = ["lembar_validasi", "lembar_xlwings"]
+__all__ = ["lembar_arsip", "lembar_validasi", "lembar_xlwings"]
+
+
+def lembar_arsip(b: Buku, ds: Dataset) -> None:
+    """Write the Arsip sheet: every value Susun Ulang could not place (its IKU left the PK), with where it was."""
+    nama = tl.ARSIP
+    ws = b.tambah(nama)
+    g = b.gaya
+    ws.write(0, 0, "Arsip: isian IKU yang tidak lagi ada pada PK", g["judul"])
+    ws.write(1, 0, "Ditulis oleh Susun Ulang; tidak ada isian yang hilang. Salin kembali ke lembar TW/Rincian bila IKU-nya "
+             "dipakai lagi.", g["subjudul"])
+    for c, (h, w) in enumerate(zip(tl.ARSIP_KOLOM, (10, 12, 9, 28, 24, 40))):
+        ws.write(tl.ARSIP_BARIS0 - 1, c, h, g["kepala"])
+        ws.set_column(c, c, w)
+    for i, a in enumerate(ds.arsip):
+        r = tl.ARSIP_BARIS0 + i
+        for c, v in ((tl.AR_KODE, a.kode), (tl.AR_LEMBAR, a.lembar), (tl.AR_SEL, a.sel), (tl.AR_APA, a.apa), (tl.AR_CATATAN, a.catatan)):
+            b.tulis(nama, r, c, v or None, "teks")
+        b.tulis(nama, r, tl.AR_NILAI, v if isinstance(v := a.nilai, str) else angka_atau_teks(v), "umum")
+    ws.freeze_panes(tl.ARSIP_BARIS0, 0)
+    ws.protect("", tl.PROTEKSI[nama])
+    cetak(ws, ds, nama, tl.ARSIP_BARIS0 + len(ds.arsip), len(tl.ARSIP_KOLOM) - 1, tl.ARSIP_BARIS0 - 1)
 
 
 def lembar_validasi(b: Buku, ds: Dataset) -> None:

@@ -6,7 +6,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
-from .dasar import Buku, angka_atau_teks, cetak, lampu, ref, rentang, tinggi
+from .dasar import Buku, angka_atau_teks, cetak, lampu_predikat, ref, rentang, tinggi
 
 __all__ = ["lembar_riwayat"]
 
@@ -34,11 +34,13 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
         a, k = xl_rowcol_to_cell(r, tl.RW_REALISASI), xl_rowcol_to_cell(r, tl.RW_KOREKSI)
         b.rumus(nama, r, tl.RW_DIPAKAI, f'=IF({k}="",{a},{k})', g_ if k_ in (None, "") else k_, "umum")
     akhir = R0 + len(ds.riwayat) - 1
+    batas, rentang_ = ds.pengaturan.batas_capaian, ds.pengaturan.aturan_rentang
     for i in range(len(ds.riwayat)):
         r = R0 + i
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
-        b.rumus(nama, r, tl.RW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.RW_DIPAKAI)},{sel(tl.RW_TARGET)},{sel(tl.RW_POL)})",
-                fungsi.CAPAIAN_IKU(*(b.ambil(nama, r, c) for c in (tl.RW_DIPAKAI, tl.RW_TARGET, tl.RW_POL))), "angka")
+        args = [b.ambil(nama, r, c) for c in (tl.RW_DIPAKAI, tl.RW_TARGET, tl.RW_POL)] + ["", "", "", batas, rentang_]
+        b.rumus(nama, r, tl.RW_CAPAIAN, f'=CAPAIAN_IKU({sel(tl.RW_DIPAKAI)},{sel(tl.RW_TARGET)},{sel(tl.RW_POL)},"","","",'
+                f"{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", fungsi.CAPAIAN_IKU(*args), "angka")
         tinggi(ws, r, ds.riwayat[i].nama, 46)
     for i in range(len(ds.riwayat)):
         r = R0 + i
@@ -46,7 +48,7 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
         ada = isinstance(c_, float) and isinstance(t_, (int, float)) and not isinstance(t_, bool)
         j, k = xl_rowcol_to_cell(r, tl.RW_CAPAIAN), xl_rowcol_to_cell(r, tl.RW_TERBIT)
         b.rumus(nama, r, tl.RW_SELISIH, f'=IF(AND(ISNUMBER({j}),ISNUMBER({k})),{k}-{j},"")', (t_ - c_) if ada else "", "angka")
-    lampu(ws, g, R0, tl.RW_CAPAIAN, akhir, tl.RW_CAPAIAN)
+    lampu_predikat(ws, g, R0, tl.RW_CAPAIAN, akhir, tl.RW_CAPAIAN)
     _tren(b, ds, nama, R0, akhir)
     for c, w in enumerate((6, 46, 11, 10, 7, 11, 12, 12, 12, 11, 12, 10, 40)):
         ws.set_column(c, c, w)
@@ -83,7 +85,9 @@ def _tren(b: Buku, ds: Dataset, nama: str, r0: int, r1: int) -> None:
         c0, c1 = tl.TREN_KOLOM0, tl.TREN_KOLOM0 + len(tahun) - 1
         ch.add_series({"name": f"={ref(nama, r, tl.RW_KODE)}", "categories": f"={rentang(nama, rt + 1, c0, rt + 1, c1)}",
                        "values": f"={rentang(nama, r, c0, r, c1)}", "marker": {"type": "circle", "size": 5}})
-    ch.set_title({"name": "Tren capaian IKU 2020-2024", "name_font": {"size": 11}})
+    if not seri:
+        return
+    ch.set_title({"name": f"Tren capaian IKU {tahun[0]}-{tahun[-1]}", "name_font": {"size": 11}})
     ch.set_y_axis({"min": 0, "max": 130, "major_unit": 20})
     ch.set_legend({"position": "right"})
     ch.set_size({"width": 720, "height": 320})

@@ -6,12 +6,17 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import IKU, Dataset
-from .dasar import Buku, Letak, angka_atau_teks, cetak, lampu, ref, rentang, tinggi
+from .dasar import Buku, Letak, angka_atau_teks, cetak, lampu_predikat, ref, rentang, tinggi
 
 __all__ = ["lembar_tw"]
 
 SS_KODE, SS_PERSPEKTIF = (nama for nama, _ in tl.NAMA_SS)
 """The defined names over the SS table's codes and perspektif (the NKO formula's arguments)."""
+BOBOT_IKU = dict((c, n) for n, c in tl.NAMA_IKU)[tl.K_BOBOT]
+BOBOT_NAMA, BOBOT_NILAI = (nama for nama, _ in tl.NAMA_BOBOT)
+PREDIKAT_BATAS, PREDIKAT_NAMA, _ = (nama for nama, _ in tl.NAMA_PREDIKAT)
+PREDIKAT = f"{PREDIKAT_BATAS},{PREDIKAT_NAMA}"
+"""The STATUS_CAPAIAN arguments that name the PK's predicate bands."""
 
 
 def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
@@ -28,36 +33,44 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
     for c, h in enumerate(tl.TW_KOLOM):
         if h:
             ws.write(tl.TW_BARIS0 - 1, c, h, g["kepala"])
+    ws.set_row(tl.TW_BARIS0 - 1, 27)                  # two lines: "Realisasi s.d. TW", "Keterangan / alasan n/a"
     pk, n = tl.PK, t.n_iku
     akhir = tl.TW_BARIS0 + n - 1
+    if n == 0 or t.n_ss == 0:
+        _tanpa_iku(b, ds, nama)
+        return
     kolom_target = tl.K_TW[k]
     peng = {k2: b.ambil(pk, *rc) for k2, rc in t.pengaturan.items()}
+    pita = _pita(b, t)
     for i, iku in enumerate(ds.iku):
         r, rp = tl.TW_BARIS0 + i, t.iku_awal + i
         b.tulis(nama, r, tl.TW_NO, i + 1, "umum")
+        b.tulis(nama, r, tl.TW_KODE, iku.kode, "teks")
         for c, kp in tl.TW_DARI_PK:
             b.rumus(nama, r, c, f"={ref(pk, rp, kp)}", b.ambil(pk, rp, kp), "teks")
         t_tw, t_th = b.ambil(pk, rp, kolom_target), b.ambil(pk, rp, tl.K_TARGET)
         b.rumus(nama, r, tl.TW_TARGET, f'=IF({ref(pk, rp, kolom_target)}="",{ref(pk, rp, tl.K_TARGET)},{ref(pk, rp, kolom_target)})',
                 t_th if t_tw in (None, "") else t_tw, "teks")
         _realisasi_tw(b, nama, r, iku, k, t)
+        _realisasi_sd(b, k, r, rp)
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
         pkc = lambda c: ref(pk, rp, c)  # noqa: E731
-        args = [b.ambil(nama, r, tl.TW_REALISASI), b.ambil(nama, r, tl.TW_TARGET), b.ambil(nama, r, tl.TW_POL), b.ambil(pk, rp, tl.K_BAWAH),
-                b.ambil(pk, rp, tl.K_ATAS),
-                b.ambil(pk, rp, tl.K_TERBURUK), peng[tl.N_BATAS_CAPAIAN]]
+        args = [b.ambil(nama, r, tl.TW_SD), b.ambil(nama, r, tl.TW_TARGET), b.ambil(nama, r, tl.TW_POL), b.ambil(pk, rp, tl.K_BAWAH),
+                b.ambil(pk, rp, tl.K_ATAS), b.ambil(pk, rp, tl.K_TERBURUK), peng[tl.N_BATAS_CAPAIAN], peng[tl.N_ATURAN_RENTANG]]
         capaian = fungsi.CAPAIAN_IKU(*args)
-        b.rumus(nama, r, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.TW_REALISASI)},{sel(tl.TW_TARGET)},{sel(tl.TW_POL)},"
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.TW_SD)},{sel(tl.TW_TARGET)},{sel(tl.TW_POL)},"
                 f"{pkc(tl.K_BAWAH)},{pkc(tl.K_ATAS)},"
-                f"{pkc(tl.K_TERBURUK)},{tl.N_BATAS_CAPAIAN})", capaian, "angka")
-        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({sel(tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(capaian), "teks")
-        b.tulis(nama, r, tl.TW_KETERANGAN, None, "masukan_teks")
+                f"{pkc(tl.K_TERBURUK)},{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", capaian, "angka")
+        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({sel(tl.TW_CAPAIAN)},{PREDIKAT})", fungsi.STATUS_CAPAIAN(capaian, *pita), "teks")
+        ket = iku.keterangan_tw[k] if k < len(iku.keterangan_tw) else None
+        b.tulis(nama, r, tl.TW_KETERANGAN, None if ket in (None, "") else str(ket), "masukan_teks")
         b.tulis(nama, r, tl.TW_GARIS, 100, "umum")
         tinggi(ws, r, iku.nama, 46)
-    lampu(ws, g, tl.TW_BARIS0, tl.TW_CAPAIAN, akhir, tl.TW_STATUS)
+    lampu_predikat(ws, g, tl.TW_BARIS0, tl.TW_CAPAIAN, akhir, tl.TW_STATUS)
     rng = lambda c: rentang(None, tl.TW_BARIS0, c, akhir, c)  # noqa: E731
     capaian_kolom = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_CAPAIAN)
     ss_iku = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_SS)
+    bobot = b.kolom(pk, t.iku_awal, t.iku_awal + n - 1, tl.K_BOBOT)
 
     r_judul = akhir + tl.NSS_JARAK
     baris_nss, baris_nko = tl.baris_nss_nko(r_judul, t.n_ss)
@@ -72,32 +85,39 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
         b.rumus(nama, r, tl.TW_NSS_NAMA, f"={ref(pk, rp, tl.SS_NAMA)}", b.ambil(pk, rp, tl.SS_NAMA), "teks")
         ws.merge_range(r, tl.TW_NSS_PERSPEKTIF, r, tl.TW_CAPAIAN - 1, None, g["teks"])
         b.rumus(nama, r, tl.TW_NSS_PERSPEKTIF, f"={ref(pk, rp, tl.SS_PERSPEKTIF)}", b.ambil(pk, rp, tl.SS_PERSPEKTIF), "teks")
-        nss = fungsi.NSS(capaian_kolom, ss_iku, b.ambil(nama, r, tl.TW_NSS_KODE), peng[tl.N_NSS_BATAS])
-        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},{tl.N_NSS_BATAS})", nss, "angka")
-        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nss), "teks")
+        nss = fungsi.NSS(capaian_kolom, ss_iku, b.ambil(nama, r, tl.TW_NSS_KODE), peng[tl.N_NSS_BATAS], bobot)
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},{tl.N_NSS_BATAS},"
+                f"{BOBOT_IKU})", nss, "angka")
+        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, tl.TW_CAPAIAN)},{PREDIKAT})", fungsi.STATUS_CAPAIAN(nss, *pita), "teks")
         tinggi(ws, r, str(b.ambil(nama, r, tl.TW_NSS_NAMA)), 46)
     nss_akhir = r_nss + t.n_ss - 1
-    lampu(ws, g, r_nss, tl.TW_CAPAIAN, nss_akhir, tl.TW_STATUS)
+    lampu_predikat(ws, g, r_nss, tl.TW_CAPAIAN, nss_akhir, tl.TW_STATUS)
 
     r_nko = baris_nko[0]
     ss_pk = (b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_KODE), b.kolom(pk, t.ss_awal, t.ss_awal + t.n_ss - 1, tl.SS_PERSPEKTIF))
-    nko = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng[tl.N_NKO_METODE], peng[tl.N_NKO_BATAS], peng[tl.N_NSS_BATAS])
-    nko_mentah = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng[tl.N_NKO_METODE], None, None)
+    r_b, n_b = t.bobot
+    persp_bobot = (b.kolom(pk, r_b, r_b + n_b - 1, tl.BOBOT_PERSPEKTIF), b.kolom(pk, r_b, r_b + n_b - 1, tl.BOBOT_NILAI))
+    nko = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng[tl.N_NKO_METODE], peng[tl.N_NKO_BATAS], peng[tl.N_NSS_BATAS], bobot, *persp_bobot)
+    nko_mentah = fungsi.NKO(capaian_kolom, ss_iku, *ss_pk, peng[tl.N_NKO_METODE], None, None, bobot, *persp_bobot)
     batas = peng[tl.N_NKO_BATAS]
+    bobot_args = f"{BOBOT_IKU},{BOBOT_NAMA},{BOBOT_NILAI}"
     for dr, (rumus, v, gaya) in enumerate((
-            (f"=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{SS_KODE},{SS_PERSPEKTIF},{tl.N_NKO_METODE},{tl.N_NKO_BATAS},{tl.N_NSS_BATAS})", nko, "nko"),
-            (f'=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{SS_KODE},{SS_PERSPEKTIF},{tl.N_NKO_METODE},"","")', nko_mentah, "angka"),
+            (f"=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{SS_KODE},{SS_PERSPEKTIF},{tl.N_NKO_METODE},{tl.N_NKO_BATAS},{tl.N_NSS_BATAS},"
+             f"{bobot_args})", nko, "nko"),
+            (f'=NKO({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{SS_KODE},{SS_PERSPEKTIF},{tl.N_NKO_METODE},"","",{bobot_args})', nko_mentah, "angka"),
             (f"={tl.N_NKO_METODE}", peng[tl.N_NKO_METODE], "teks"),
             (f'=IF({tl.N_NKO_BATAS}="","tanpa batas",{tl.N_NKO_BATAS})', "tanpa batas" if batas in (None, "") else batas, "umum"))):
         ws.merge_range(r_nko + dr, tl.TW_SS, r_nko + dr, tl.TW_CAPAIAN - 1, tl.NKO_LABEL[dr], g["teks_kunci"])
         b.rumus(nama, r_nko + dr, tl.TW_CAPAIAN, rumus, v, gaya)
-    b.rumus(nama, r_nko, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r_nko, tl.TW_CAPAIAN)})", fungsi.STATUS_CAPAIAN(nko), "teks")
-    lampu(ws, g, r_nko, tl.TW_CAPAIAN, r_nko, tl.TW_STATUS)
+    b.rumus(nama, r_nko, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r_nko, tl.TW_CAPAIAN)},{PREDIKAT})",
+            fungsi.STATUS_CAPAIAN(nko, *pita), "teks")
+    lampu_predikat(ws, g, r_nko, tl.TW_CAPAIAN, r_nko, tl.TW_STATUS)
     r_akhir = r_nko + 5
-    ws.write(r_akhir, tl.TW_SS, "Status: hijau >= 100 Memenuhi Ekspektasi; kuning 80 sampai < 100 Belum Memenuhi Ekspektasi; "
-                         "merah < 80 Tidak Memenuhi Ekspektasi (Tabel 3.1/3.2 laporan).", g["catatan_baris"])
+    ws.write(r_akhir, tl.TW_SS, "Status menurut tabel Predikat Capaian pada lembar PK (bawaan: hijau >= 100 Memenuhi Ekspektasi; kuning 80 "
+                         "sampai < 100 Belum Memenuhi Ekspektasi; merah < 80 Tidak Memenuhi Ekspektasi, Tabel 3.1/3.2 laporan).",
+             g["catatan_baris"])
     _grafik_tw(b, nama, tl.TW_BARIS0, akhir, r_akhir + 2)
-    for c, w in enumerate((4, 7, 7, 46, 12, 10, 16, 12, 11, 24, 28, 2, 9)):
+    for c, w in enumerate((4, 7, 7, 46, 12, 10, 14, 12, 13, 11, 22, 20, 2, 9)):
         ws.set_column(c, c, w)
     ws.set_column(tl.TW_GARIS, tl.TW_GARIS, 9, None, {"hidden": True})
     ws.freeze_panes(tl.TW_BARIS0, tl.TW_NAMA + 1)
@@ -114,6 +134,31 @@ def _realisasi_tw(b: Buku, nama: str, r: int, iku: IKU, k: int, t: Letak) -> Non
     tw = list(iku.realisasi_tw) + [None] * (4 - len(iku.realisasi_tw))
     v = tw[k] if tw[k] is not None else (iku.realisasi if k == 3 else None)
     b.tulis(nama, r, tl.TW_REALISASI, angka_atau_teks(v), "masukan")
+
+
+def _tanpa_iku(b: Buku, ds: Dataset, nama: str) -> None:
+    """A TW sheet of a workbook whose PK has no SS or IKU yet (a new unit): the header and what to do."""
+    ws = b.lembar[nama]
+    ws.write(tl.TW_BARIS0, tl.TW_NAMA, "Belum ada IKU: isi tabel SS dan IKU pada lembar PK, lalu tekan Susun Ulang.", b.gaya["catatan_baris"])
+    for c, w in enumerate((4, 7, 7, 46, 12, 10, 14, 12, 13, 11, 22, 20, 2, 9)):
+        ws.set_column(c, c, w)
+    ws.protect("", tl.PROTEKSI[nama])
+    cetak(ws, ds, f"{nama} {ds.tahun}", tl.TW_BARIS0 + 1, tl.TW_KETERANGAN, tl.TW_BARIS0 - 1)
+
+
+def _pita(b: Buku, t: Letak) -> tuple[list[list[object]], list[list[object]]]:
+    """The predicate table's bound and name columns as the STATUS_CAPAIAN cells receive them."""
+    r0, n = t.predikat
+    return b.kolom(tl.PK, r0, r0 + n - 1, tl.PREDIKAT_BATAS), b.kolom(tl.PK, r0, r0 + n - 1, tl.PREDIKAT_NAMA)
+
+
+def _realisasi_sd(b: Buku, k: int, r: int, rp: int) -> None:
+    """Realisasi s.d. TW: the year-to-date value by the IKU's konsolidasi periode, from this and the earlier TW sheets."""
+    nama = tl.LEMBAR_TW[k]
+    tw = [f"{ref(tl.LEMBAR_TW[j], r, tl.TW_REALISASI)}" for j in range(k)] + [xl_rowcol_to_cell(r, tl.TW_REALISASI)]
+    nilai = [b.ambil(tl.LEMBAR_TW[j], r, tl.TW_REALISASI) for j in range(k + 1)]
+    v = fungsi.REALISASI_PERIODE(b.ambil(tl.PK, rp, tl.K_KONSOLIDASI), k + 1, *nilai)
+    b.rumus(nama, r, tl.TW_SD, f"=REALISASI_PERIODE({ref(tl.PK, rp, tl.K_KONSOLIDASI)},{k + 1},{','.join(tw)})", v, "umum")
 
 
 def _grafik_tw(b: Buku, nama: str, r0: int, r1: int, r_grafik: int) -> None:

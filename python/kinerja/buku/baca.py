@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from ..data.berkas import BerkasError
-from ..data.dataset import IKU, SS, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
+from ..data.dataset import IKU, BarisArsip, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
 from ..hitung.penghitung import PENGHITUNG
 from . import tata_letak as tl
 from .baca_anggaran import baca_anggaran
+from .baca_pk import baca_bobot, baca_pengaturan, baca_predikat, baca_ss
 from .cuplikan import Cuplikan, dari_berkas
 from .tabel import Masalah, baris_tabel, cari_baris, rujuk, teks
 
@@ -48,6 +49,11 @@ class Posisi:
     tw_judul: dict[int, int] = field(default_factory=dict)            # TW index -> row of the NSS/NKO block's title
     tw_blok: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)   # TW index -> (NSS rows, NKO rows)
     tw_ganda: list[tuple[int, str, int]] = field(default_factory=list)  # (TW index, kode, row) of a code seen twice on a TW
+    bobot: list[int] = field(default_factory=list)                    # PK rows of the perspektif weights that are filled
+    predikat: list[int] = field(default_factory=list)                 # PK rows of the predicate bands
+    tw_pk: dict[tuple[int, str], int | None] = field(default_factory=dict)  # (TW index, kode IKU) -> the PK row its links show
+    tw_realisasi: dict[tuple[int, str], Any] = field(default_factory=dict)  # (TW index, kode IKU) -> Realisasi as typed (formula: None)
+    tw_tanpa_kode: list[tuple[int, int, Any, Any]] = field(default_factory=list)  # (TW index, row, realisasi, keterangan) without a code
     rincian: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)   # (block, key) -> (row, n values)
     riwayat: list[int] = field(default_factory=list)                  # row of each history entry
     anggaran: dict[tuple, int] = field(default_factory=dict)          # finance rows: ("revisi", i), ("realisasi", i), ...
@@ -68,7 +74,8 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
         if nama not in c.lembar:
             pos.masalah.append(Masalah(tl.PK, 0, 0, f"lembar '{nama}' tidak ada", "Kembalikan lembarnya (salin dari workbook "
                                        "bawaan) atau susun ulang workbook; tanpa lembar itu angkanya tidak dapat diperiksa"))
-    peng = _pengaturan(c, pos)
+    peng = baca_pengaturan(c, pos.masalah, pos.pengaturan)
+    peng.update(bobot_perspektif=baca_bobot(c, pos.masalah, pos.bobot), predikat=baca_predikat(c, pos.masalah, pos.predikat))
     iku = _baca_iku(c, pos)
     if not iku:
         raise BerkasError(f"workbook '{c.nama_berkas}': tabel IKU pada lembar PK kosong atau tidak ditemukan "
@@ -77,8 +84,9 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
     ds = Dataset(
         unit=teks(peng.pop("unit")), unit_singkat=teks(peng.pop("unit_singkat")) or "Unit", instansi=teks(peng.pop("instansi")),
         tahun=tahun, periode=teks(peng.pop("periode")), sumber=c.nama_berkas,
-        pengaturan=Pengaturan(**peng), ss=tuple(_baca_ss(c, pos)), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
-        anggaran=baca_anggaran(c, tahun, pos.anggaran, pos.masalah), sakip=tuple(_baca_sakip(c)),
+        pengaturan=Pengaturan(**{k: v for k, v in peng.items() if k not in ("aturan_rentang",) or v not in (None, "")}),
+        ss=tuple(baca_ss(c, pos.masalah, pos.ss)), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
+        anggaran=baca_anggaran(c, tahun, pos.anggaran, pos.masalah), sakip=tuple(_baca_sakip(c)), arsip=tuple(_baca_arsip(c)),
     )
     _lengkapi_tw(c, ds, pos)
     return ds, pos
@@ -94,12 +102,39 @@ def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
     for k, nama in enumerate(tl.LEMBAR_TW):
         if nama not in c.lembar or not any(j == k for j, _ in pos.tw):
             continue
+        for kode_tw, r_pk in ((x, r) for (j, x), r in pos.tw_pk.items() if j == k and r is not None):
+            kode_baris = next((x for x, rr in pos.iku_baris if rr == r_pk), None)
+            if kode_baris is not None and kode_baris != kode_tw:
+                pos.masalah.append(Masalah(nama, pos.tw[(k, kode_tw)], tl.TW_NAMA, f"baris IKU {kode_tw} pada {nama} menampilkan baris PK "
+                                           f"{r_pk + 1} yang kini berisi IKU {kode_baris} (PK diubah)",
+                                           "Tekan Susun Ulang pada lembar PK: lembar TW disusun lagi mengikuti PK"))
+        for (j, kode_tw), r in pos.tw.items():
+            if j == k and kode_tw not in kode_pk:
+                pos.masalah.append(Masalah(nama, r, tl.TW_KODE, f"IKU {kode_tw} pada {nama} tidak ada lagi pada PK: realisasinya tidak "
+                                           "dipakai", "Tekan Susun Ulang pada lembar PK: isian IKU itu dipindah ke lembar Arsip"))
         for i, iku in enumerate(ds.iku):
             if (k, iku.kode) not in pos.tw:
                 pos.masalah.append(Masalah(nama, tl.TW_BARIS0 + i, tl.TW_KODE, f"IKU {iku.kode} dari PK tidak ada pada tabel IKU {nama}: "
                                            "realisasinya tidak terbaca", "Susun ulang workbook atau kembalikan baris IKU itu"))
         if k in pos.tw_judul:
             _blok_nss_nko(c.lembar[nama], nama, pos.tw_judul[k], len(ds.ss), k, pos)
+
+
+def _baris_pk(rumus: str | None) -> int | None:
+    """The PK row a TW cell's link shows (``=PK!$D$26`` -> 25), or None."""
+    m = _SEL.match(rumus or "")
+    return int(m.group(3)) - 1 if m and m.group(1) == tl.PK else None
+
+
+def _baca_arsip(c: Cuplikan) -> list[BarisArsip]:
+    """The rows of the Arsip sheet (values of IKU no longer in PK), kept by every Susun Ulang."""
+    v = c.lembar.get(tl.ARSIP)
+    if v is None:
+        return []
+    kol = tuple(range(len(tl.ARSIP_KOLOM)))
+    return [BarisArsip(teks(v.v(r, tl.AR_KODE)), teks(v.v(r, tl.AR_LEMBAR)), teks(v.v(r, tl.AR_SEL)), teks(v.v(r, tl.AR_APA)),
+                       v.v(r, tl.AR_NILAI), teks(v.v(r, tl.AR_CATATAN)))
+            for r in v.baris_terisi(tl.ARSIP_BARIS0) if any(teks(v.v(r, k)) for k in kol)]
 
 
 def _blok_nss_nko(v: Any, nama: str, r_judul: int, n_ss: int, k: int, pos: Posisi) -> None:
@@ -127,47 +162,6 @@ def _tahun(x: Any) -> int:
     except (TypeError, ValueError):
         return 0
     return int(f) if 2000 <= f <= 2100 and f == int(f) else 0
-
-
-def _pengaturan(c: Cuplikan, pos: Posisi) -> dict[str, Any]:
-    """Settings by defined name; a missing or broken name is a problem, and the value is then found by its label."""
-    pk = c.lembar[tl.PK]
-    batas = cari_baris(pk, tl.SS_KODE, tl.SS_KEPALA)
-    peng = {}
-    for nama, kunci, _ in tl.PENGATURAN:
-        if nama in c.nama and c.nama[nama][0] in c.lembar:
-            pos.pengaturan[nama] = c.nama[nama]
-            peng[kunci] = c.nilai_nama(nama)
-            continue
-        r = cari_baris(pk, 0, nama.replace("_", " "), 0, batas)
-        sebab = f"menunjuk '{c.nama_rusak[nama]}'" if nama in c.nama_rusak else "tidak ada"
-        pos.masalah.append(Masalah(tl.PK, r if r is not None else tl.PENGATURAN_BARIS0, tl.PENGATURAN_KOLOM,
-                                   f"nama '{nama}' {sebab}; rumus yang memakainya tidak dapat dihitung",
-                                   f"Buat ulang nama '{nama}' (Formulas > Name Manager) menunjuk sel nilainya, atau susun ulang workbook"))
-        if r is None:
-            pos.masalah.append(Masalah(tl.PK, tl.PENGATURAN_BARIS0, 0, f"pengaturan '{nama.replace('_', ' ')}' tidak ditemukan",
-                                       "Kembalikan baris pengaturan itu pada lembar PK"))
-            peng[kunci] = None
-        else:
-            pos.pengaturan[nama] = (tl.PK, r, tl.PENGATURAN_KOLOM)
-            peng[kunci] = pk.v(r, tl.PENGATURAN_KOLOM)
-    return peng
-
-
-def _baca_ss(c: Cuplikan, pos: Posisi) -> list[SS]:
-    v = c.lembar[tl.PK]
-    r0 = cari_baris(v, tl.SS_KODE, tl.SS_KEPALA)
-    if r0 is None:
-        pos.masalah.append(Masalah(tl.PK, 0, tl.SS_KODE, f"tabel Sasaran Strategis tidak ditemukan (judul kolom '{tl.SS_KEPALA}')",
-                                   "Kembalikan baris judul tabel SS pada lembar PK"))
-        return []
-    akhir = cari_baris(v, 0, tl.IKU_JUDUL, r0 + 1)
-    hasil = []
-    for r in baris_tabel(v, tl.PK, r0 + 1, akhir, tl.SS_KODE, (tl.SS_KODE, tl.SS_NAMA, tl.SS_PERSPEKTIF), "tabel SS", pos.masalah):
-        kode = teks(v.v(r, tl.SS_KODE))
-        hasil.append(SS(kode, teks(v.v(r, tl.SS_PERSPEKTIF)), teks(v.v(r, tl.SS_NAMA))))
-        pos.ss.setdefault(kode, (tl.PK, r, tl.SS_KODE))
-    return hasil
 
 
 def _kolom(v: Any, lembar: str, r0: int, kepala: tuple[str, ...], wajib: tuple[int, ...], pos: Posisi) -> dict[str, int]:
@@ -208,6 +202,8 @@ def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]
                                            "Kembalikan baris IKU yang terhapus (susun ulang workbook); baris sesudahnya tetap dibaca"))
             kode = teks(rujuk(c, nama, r, tl.TW_KODE))
             if kode in ("", "0"):
+                if v.f(r, c_real) is None and (v.v(r, c_real) not in (None, "") or v.v(r, c_ket) not in (None, "")):
+                    pos.tw_tanpa_kode.append((k, r, v.v(r, c_real), v.v(r, c_ket)))
                 pos.masalah.append(Masalah(nama, r, tl.TW_KODE, f"tabel IKU {nama}: kode IKU kosong pada baris yang berisi",
                                            "Kembalikan rumus kode IKU (salin dari baris lain) atau susun ulang workbook"))
                 continue
@@ -216,6 +212,8 @@ def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]
                 continue
             out.setdefault(kode, [(None, False)] * 4)[k] = (v.v(r, c_real), v.f(r, c_real) is not None)
             pos.tw[(k, kode)] = r
+            pos.tw_pk[(k, kode)] = _baris_pk(v.f(r, tl.TW_NAMA))
+            pos.tw_realisasi[(k, kode)] = None if v.f(r, c_real) is not None else v.v(r, c_real)
             pos.keterangan[(k, kode)] = v.v(r, c_ket)
     return out
 
@@ -246,6 +244,8 @@ def _baca_iku(c: Cuplikan, pos: Posisi) -> list[IKU]:
             realisasi_terburuk=sel(r, tl.K_TERBURUK), kumulatif=teks(sel(r, tl.K_KUMULATIF)).lower() == "ya",
             target_tw=tuple(sel(r, k) for k in tl.K_TW), realisasi_tw=tuple(None if rumus else x for x, rumus in real),
             sumber_data=teks(sel(r, tl.K_SUMBER)), catatan=teks(sel(r, tl.K_CATATAN)),
+            konsolidasi=teks(sel(r, tl.K_KONSOLIDASI)) or None, bobot=sel(r, tl.K_BOBOT),
+            keterangan_tw=tuple(pos.keterangan.get((k, kode)) for k in range(4)),
         ))
     return hasil
 

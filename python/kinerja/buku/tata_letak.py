@@ -8,6 +8,8 @@ Nothing else in the package defines a position of its own.
 from __future__ import annotations
 
 from ..aturan.agregasi import METODE_NKO
+from ..aturan.capaian import ATURAN_RENTANG, PREDIKAT_BAWAAN, WARNA_PREDIKAT
+from ..aturan.periode import KONSOLIDASI
 from ..aturan.tata_kelola import SKALA_TATA_KELOLA
 
 # ------------------------------------------------------------------ sheets
@@ -17,6 +19,7 @@ LEMBAR_TW = tuple(f"TW {t}" for t in TRIWULAN)
 PETUNJUK, PK, RINCIAN, RIWAYAT, VALIDASI, XLWINGS_CONF = "Petunjuk", "PK", "Rincian", "Riwayat", "Validasi", "xlwings.conf"
 PAGU, REALISASI, KELUARAN, EFISIENSI, ANGGARAN_TW = "Pagu", "Realisasi", "Keluaran", "Efisiensi", "Anggaran TW"
 LEMBAR_ANGGARAN = (PAGU, REALISASI, KELUARAN, EFISIENSI, ANGGARAN_TW)
+ARSIP = "Arsip"
 
 
 KOLOM_BACA = 64
@@ -24,9 +27,11 @@ KOLOM_BACA = 64
 value in XFD1 costs nothing)."""
 
 
-def urutan_lembar(ada_anggaran: bool) -> tuple[str, ...]:
-    """The sheets in display order (the finance sheets only when the dataset has a budget)."""
-    return (PETUNJUK, PK, *LEMBAR_TW, RINCIAN, *(LEMBAR_ANGGARAN if ada_anggaran else ()), RIWAYAT, VALIDASI, XLWINGS_CONF)
+def urutan_lembar(ada_anggaran: bool, ada_arsip: bool = False) -> tuple[str, ...]:
+    """The sheets in display order (the finance sheets only with a budget, Arsip only when Susun Ulang archived values).
+    The last two (Validasi, xlwings.conf) are the ones a workbook may lack without losing a number."""
+    return (PETUNJUK, PK, *LEMBAR_TW, RINCIAN, *(LEMBAR_ANGGARAN if ada_anggaran else ()), RIWAYAT,
+            *((ARSIP,) if ada_arsip else ()), VALIDASI, XLWINGS_CONF)
 
 
 # ------------------------------------------------------------------ PK: settings, SS table, IKU table
@@ -43,19 +48,47 @@ PENGATURAN = (
     ("Batas_Capaian", "batas_capaian", "Batas atas capaian IKU: 'dapat dikonversi menjadi 120' (l.837)."),
     ("Skala_Tata_Kelola", "skala_tata_kelola", "Konversi IKU 4.1 ke skala 1-4: linear (2024: 99,21 -> 3,97) atau kategori (2023: 4)."),
     ("Desimal_KPA", "desimal_rasio_kpa", "Pembulatan rasio KPA: 2 seperti laporan (19,92); kosong = tanpa pembulatan (19,94)."),
+    ("Aturan_Rentang", "aturan_rentang", "Target rentang: bawah (2024: maximize pada batas bawah, minimize pada batas atas) atau posisi "
+     "(PermenPAN-RB: di bawah rentang terhadap batas bawah, di atas terhadap batas atas, di dalamnya 100)."),
 )
 """Settings on PK: (defined name = label with '_' for ' ', dataset key, note)."""
 (N_UNIT, N_UNIT_SINGKAT, N_INSTANSI, N_TAHUN, N_PERIODE, N_NKO_METODE, N_NKO_BATAS, N_NSS_BATAS, N_BATAS_CAPAIAN, N_SKALA,
- N_DESIMAL_KPA) = (nama for nama, _, _ in PENGATURAN)
+ N_DESIMAL_KPA, N_ATURAN_RENTANG) = (nama for nama, _, _ in PENGATURAN)
 """The settings' defined names, for code and formulas that refer to one setting."""
-PENGATURAN_TEKS = ("unit", "unit_singkat", "instansi", "periode", "nko_metode", "skala_tata_kelola")
+PENGATURAN_OPSIONAL = (N_ATURAN_RENTANG,)
+"""Settings that workbooks built before them lack: read as their default, no problem (Susun Ulang adds them)."""
+PENGATURAN_TEKS = ("unit", "unit_singkat", "instansi", "periode", "nko_metode", "skala_tata_kelola", "aturan_rentang")
 """Settings kept as text (the others are numbers as staff type them)."""
 PENGATURAN_BARIS0 = 4
 """Row of the first setting on PK; labels in A:B, the value in C, the note from D."""
 PENGATURAN_KOLOM = 2
 METODE_NKO_PILIHAN = tuple(METODE_NKO)
 SKALA_PILIHAN = SKALA_TATA_KELOLA
-"""The drop-down choices of NKO_Metode and Skala_Tata_Kelola: the rules' own lists."""
+RENTANG_PILIHAN = ATURAN_RENTANG
+KONSOLIDASI_PILIHAN = KONSOLIDASI
+WARNA_PILIHAN = WARNA_PREDIKAT
+"""The drop-down choices of NKO_Metode, Skala_Tata_Kelola, Aturan_Rentang, Konsolidasi periode, Warna: the rules' own lists."""
+
+BOBOT_JUDUL = "Bobot Perspektif"
+"""Section title (column A) of the perspektif weights table on PK (used by NKO_Metode rata_perspektif)."""
+BOBOT_KEPALA = ("Perspektif", "Bobot (%)")
+"""Its header row (columns A, C): the perspektif as the SS table spells it, its weight; all empty = plain mean."""
+BOBOT_PERSPEKTIF, BOBOT_NILAI = 0, 2
+BOBOT_BARIS_MIN = 4
+"""Rows the builder leaves for weights (at least; one per perspektif of the SS table)."""
+PREDIKAT_JUDUL = "Predikat Capaian"
+"""Section title of the predicate bands table on PK: status of every IKU, NSS and NKO."""
+PREDIKAT_KEPALA = ("Batas bawah (%)", "Predikat", "Warna")
+"""Its header row (columns A, C, D): bands from the highest; the last band's bound empty (everything below)."""
+PREDIKAT_BATAS, PREDIKAT_NAMA, PREDIKAT_WARNA = 0, 2, 3
+PREDIKAT_DEFAULT = PREDIKAT_BAWAAN
+NAMA_BOBOT = (("Bobot_Perspektif_Nama", BOBOT_PERSPEKTIF), ("Bobot_Perspektif_Nilai", BOBOT_NILAI))
+NAMA_PREDIKAT = (("Predikat_Batas", PREDIKAT_BATAS), ("Predikat_Nama", PREDIKAT_NAMA), ("Predikat_Warna", PREDIKAT_WARNA))
+"""Defined names over the two tables' columns (the formulas' arguments)."""
+JUDUL_SS = "Sasaran Strategis"
+"""Section title above the SS table; it ends the tables above it."""
+TOMBOL_PK = ((0, 5, "SusunUlang", "Susun Ulang"), (0, 7, "TahunBaru", "Tahun Baru"))
+"""The buttons of PK: (row, column, macro, caption)."""
 
 SS_KEPALA = "Kode SS"
 """Header text of the SS table on PK (column A): the reader finds the table by it."""
@@ -66,10 +99,10 @@ SS_JARAK = 3
 
 PK_KOLOM = ("Kode IKU", "Kode SS", "Indikator Kinerja Utama", "Satuan", "Polarisasi", "Target (tertulis)", "Target (angka)",
             "Batas bawah", "Batas atas", "Realisasi terburuk", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
-            "Kalkulator", "Kumulatif", "Sumber data", "Catatan")
+            "Kalkulator", "Kumulatif", "Konsolidasi periode", "Bobot", "Sumber data", "Catatan")
 """Headers of the IKU table on PK, in column order; the reader maps columns by these texts."""
 (K_KODE, K_SS, K_NAMA, K_SATUAN, K_POL, K_TARGET, K_TARGET_ANGKA, K_BAWAH, K_ATAS, K_TERBURUK, K_TW1, K_TW2, K_TW3, K_TW4,
- K_KALK, K_KUMULATIF, K_SUMBER, K_CATATAN) = range(len(PK_KOLOM))
+ K_KALK, K_KUMULATIF, K_KONSOLIDASI, K_BOBOT, K_SUMBER, K_CATATAN) = range(len(PK_KOLOM))
 K_TW = (K_TW1, K_TW2, K_TW3, K_TW4)
 IKU_KEPALA = PK_KOLOM[K_KODE]
 IKU_JUDUL = "Indikator Kinerja Utama"
@@ -79,25 +112,31 @@ PK_WAJIB = (K_KODE, K_SS, K_NAMA, K_SATUAN, K_POL, K_TARGET, K_BAWAH, K_ATAS, K_
 IKU_JARAK = 4
 """Rows between the last SS row and the IKU table's first row."""
 POLARISASI_PILIHAN = ("Maximize", "Minimize", "Stabilize")
+BARIS_KOSONG_SS, BARIS_KOSONG_IKU = 5, 20
+"""Empty input rows a new unit's PK gets (``kinerja bangun --kosong``): staff type into them, then press Susun Ulang."""
 BARIS_CADANGAN = 50
 """Rows below the last IKU that keep the PK's drop-down lists (for IKU staff add)."""
 
 NAMA_SS = (("PK_SS_Kode", SS_KODE), ("PK_SS_Perspektif", SS_PERSPEKTIF))
 NAMA_IKU = (("PK_IKU_Kode", K_KODE), ("PK_IKU_SS", K_SS), ("PK_Polarisasi", K_POL), ("PK_Target", K_TARGET),
-            ("PK_Batas_Bawah", K_BAWAH), ("PK_Batas_Atas", K_ATAS), ("PK_Realisasi_Terburuk", K_TERBURUK))
+            ("PK_Batas_Bawah", K_BAWAH), ("PK_Batas_Atas", K_ATAS), ("PK_Realisasi_Terburuk", K_TERBURUK),
+            ("PK_Konsolidasi", K_KONSOLIDASI), ("PK_Bobot", K_BOBOT))
 """Defined names over the PK columns: (name, column)."""
 
 # ------------------------------------------------------------------ TW I..IV
 
 TW_KOLOM = ("No", "Kode SS", "Kode IKU", "Indikator Kinerja Utama", "Satuan", "Polarisasi", "Target", "Realisasi",
-            "Capaian (%)", "Status", "Keterangan / alasan n/a", "", "Garis 100")
-(TW_NO, TW_SS, TW_KODE, TW_NAMA, TW_SATUAN, TW_POL, TW_TARGET, TW_REALISASI, TW_CAPAIAN, TW_STATUS, TW_KETERANGAN, _,
+            "Realisasi s.d. TW", "Capaian (%)", "Status", "Keterangan / alasan n/a", "", "Garis 100")
+(TW_NO, TW_SS, TW_KODE, TW_NAMA, TW_SATUAN, TW_POL, TW_TARGET, TW_REALISASI, TW_SD, TW_CAPAIAN, TW_STATUS, TW_KETERANGAN, _,
  TW_GARIS) = range(len(TW_KOLOM))
+"""Realisasi is the quarter's own value as typed; Realisasi s.d. TW the year-to-date value by the IKU's konsolidasi
+periode (the capaian is computed from it). The Kode IKU is a value, not a link: a TW row keeps its IKU when PK
+rows are inserted, deleted or sorted (Susun Ulang then rebuilds the sheets)."""
 TW_BARIS0 = 5
 """First IKU row of a TW sheet: row 6 in Excel (the header is the row above)."""
 TW_CATATAN_BARIS = 2
 """The line under the title of a TW sheet: an instruction in the workbook, the export stamp in an export."""
-TW_DARI_PK = ((TW_SS, K_SS), (TW_KODE, K_KODE), (TW_NAMA, K_NAMA), (TW_SATUAN, K_SATUAN), (TW_POL, K_POL))
+TW_DARI_PK = ((TW_SS, K_SS), (TW_NAMA, K_NAMA), (TW_SATUAN, K_SATUAN), (TW_POL, K_POL))
 """TW columns that are links to the IKU's PK row: (TW column, PK column)."""
 TW_KOLOM_EKSPOR = TW_KETERANGAN + 1
 """Columns A..K (No .. Keterangan) are exported; the hidden chart helper is left out."""
@@ -204,6 +243,13 @@ REFERENSI = {"penyerapan_anggaran": "Penyerapan_Anggaran", "realisasi_output": "
              "pagu_anggaran": "Pagu_Total", "realisasi_anggaran": "Realisasi_Total"}
 """``@name`` inputs of the dataset -> the defined name of the finance cell that holds them."""
 
+# ------------------------------------------------------------------ Arsip (values of IKU no longer in PK)
+
+ARSIP_KOLOM = ("Kode IKU", "Lembar asal", "Sel asal", "Isi", "Nilai", "Catatan")
+(AR_KODE, AR_LEMBAR, AR_SEL, AR_APA, AR_NILAI, AR_CATATAN) = range(len(ARSIP_KOLOM))
+ARSIP_BARIS0 = 4
+"""First Arsip row (the header is the row above); Susun Ulang appends, never drops a row."""
+
 # ------------------------------------------------------------------ Validasi and xlwings.conf
 
 VALIDASI_TRIWULAN = (2, 1)
@@ -234,12 +280,13 @@ Indonesian."""
 # ------------------------------------------------------------------ protection (the builder sets it, the buttons restore it)
 
 PROTEKSI_DASAR = {"format_columns": True, "format_rows": True}
-PROTEKSI = {PK: {**PROTEKSI_DASAR, "insert_rows": True, "sort": True, "autofilter": True},
-            **{nama: PROTEKSI_DASAR for nama in (*LEMBAR_TW, RINCIAN, RIWAYAT, *LEMBAR_ANGGARAN)}}
+PROTEKSI = {PK: {**PROTEKSI_DASAR, "insert_rows": True, "delete_rows": True, "sort": True, "autofilter": True},
+            **{nama: PROTEKSI_DASAR for nama in (*LEMBAR_TW, RINCIAN, RIWAYAT, *LEMBAR_ANGGARAN, ARSIP)}}
 """What staff may still do on each protected sheet (no password; input cells are unlocked), as XlsxWriter's
 ``protect`` options. A sheet not listed is not protected."""
 
 # ------------------------------------------------------------------ the look the builder and the exporter share
 
-WARNA = {"hijau": ("#C6EFCE", "#006100"), "kuning": ("#FFEB9C", "#9C5700"), "merah": ("#FFC7CE", "#9C0006")}
-"""Traffic lights: status colour -> (fill, font)."""
+WARNA = {"hijau": ("#C6EFCE", "#006100"), "biru": ("#BDD7EE", "#1F4E79"), "kuning": ("#FFEB9C", "#9C5700"),
+         "oranye": ("#F8CBAD", "#833C0B"), "merah": ("#FFC7CE", "#9C0006")}
+"""Traffic lights: band colour (:data:`WARNA_PILIHAN`) -> (fill, font)."""

@@ -1,4 +1,4 @@
-"""Command line: ``kinerja laporan|anggaran|bangun|validasi|ekspor|aturan|benchmark``; imported by nothing.
+"""Command line: ``kinerja laporan|anggaran|bangun|susun|tahun-baru|validasi|ekspor|aturan|benchmark``; imported by nothing.
 
 Exit status (all commands): 0 everything computed / clean; 1 the output is complete but something
 was n/a (``laporan``, ``anggaran``) or validation found a ``galat`` (``validasi``, ``ekspor``);
@@ -16,6 +16,8 @@ from typing import Sequence
 from ..buku.cuplikan import alamat
 from ..data.berkas import BerkasError
 from ..data.dataset import Dataset, DatasetError, folder_bawaan, muat_bawaan, muat_folder
+from .susun import bangun_kosong
+from .susun import daftar as daftar_susun
 
 __all__ = ["main", "muat_berkas"]
 
@@ -153,6 +155,10 @@ def _benchmark(a: argparse.Namespace) -> int:
 
 def _bangun(a: argparse.Namespace) -> int:
     from ..bangun import bangun_workbook
+    if a.kosong:
+        if a.dataset:
+            raise BerkasError("--kosong tidak dapat digabung dengan --dataset")
+        return bangun_kosong(Path(a.keluar), a.tahun, a.timpa)
     ds = muat_berkas(a.dataset)
     keluar = Path(a.keluar)
     folder = Path(a.dataset) if a.dataset else folder_bawaan()
@@ -168,6 +174,8 @@ def _daftar_bangun(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--keluar", required=True, help="berkas keluaran .xlsm (wajib; tidak pernah menimpa tanpa --timpa)")
     p.add_argument("--dataset", default=None, help="folder dataset (bawaan: data 2024 tertanam)")
     p.add_argument("--timpa", action="store_true", help="ganti berkas lain yang sudah ada")
+    p.add_argument("--kosong", action="store_true", help="workbook kosong untuk unit baru (pengaturan, tabel SS/IKU kosong)")
+    p.add_argument("--tahun", type=int, default=None, help="tahun PK workbook kosong (bawaan: tahun ini)")
     p.set_defaults(fungsi=_bangun)
 
 
@@ -185,10 +193,11 @@ def _parser() -> argparse.ArgumentParser:
     lap.add_argument("--semua", action="store_true", help="tampilkan juga angka terbit yang sesuai")
     lap.set_defaults(fungsi=_laporan)
     b = sub.add_parser("benchmark", help="ukur kecepatan (rasio dalam satu kali jalan)")
-    b.add_argument("jenis", choices=("capaian", "udf", "baca"), nargs="?", default="capaian")
-    b.add_argument("--baris", type=int, default=None, help="jumlah baris (bawaan: 1.000.000 capaian, 10.000 udf)")
+    b.add_argument("jenis", choices=("capaian", "udf", "baca", "susun"), nargs="?", default="capaian")
+    b.add_argument("--baris", type=int, default=None, help="jumlah baris (bawaan: 1.000.000 capaian, 10.000 udf, 200 IKU susun)")
     b.set_defaults(fungsi=_benchmark)
     _daftar_bangun(sub)
+    daftar_susun(sub)
     g = sub.add_parser("anggaran", help="realisasi anggaran: pagu, penyerapan, triwulan, CKK, efisiensi, KPA, rekonsiliasi",
                        epilog="Kode keluar: 0 lengkap; 1 angka utama n/a; 2 berkas tidak dapat dibaca.")
     g.add_argument("berkas", nargs="?", metavar="BERKAS", help="workbook .xlsm/.xlsx atau folder dataset (bawaan: data 2024)")

@@ -6,6 +6,8 @@
 clean workbook: time and peak memory (goal: about the same).
 ``udf``: one range call of the ``CAPAIAN_IKU`` UDF over a 10,000-row column against 10,000
 single-cell calls of the same function, in-process (goal: at least 100x faster).
+``susun``: ``kinerja susun`` of a synthetic unit's workbook (200 IKU by default) against ``kinerja bangun`` of the same
+dataset: time and peak Python memory (goal: susun at most 1.5x bangun).
 """
 from __future__ import annotations
 
@@ -130,8 +132,44 @@ def benchmark_baca(berkas: Path | None = None) -> str:
     return "\n".join(keluar) + "\n"
 
 
+def _puncak(f: Callable[[], object]) -> float:
+    """Peak Python memory of one run of ``f``, in MB (tracemalloc; timed separately, as tracing slows it)."""
+    import tracemalloc
+    tracemalloc.start()
+    try:
+        f()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def benchmark_susun(n: int = 200) -> str:
+    """Time and peak memory of Susun Ulang against building the same synthetic dataset; print the ratios."""
+    import tempfile
+
+    from ..bangun import bangun_workbook
+    from ..bangun.susun import susun_ulang
+    from ..buku.cuplikan import dari_berkas
+    from ..data.sintetis import unit_sintetis
+    ds = unit_sintetis(n)
+    with tempfile.TemporaryDirectory() as d:
+        dibangun, disusun = Path(d) / "bangun.xlsm", Path(d) / "susun.xlsm"
+        bangun = lambda: bangun_workbook(ds, dibangun, timpa=True)  # noqa: E731
+        susun = lambda: susun_ulang(dari_berkas(dibangun), disusun, timpa=True, sumber=(dibangun,))  # noqa: E731
+        t_b, t_s = ukur(bangun, 2), ukur(susun, 2)
+        m_b, m_s = _puncak(bangun), _puncak(susun)
+        sama = dibangun.read_bytes() == disusun.read_bytes()
+    return (f"susun vs bangun, unit sintetis {n} IKU ({len(ds.ss)} SS, {len(ds.riwayat)} baris riwayat), satu kali jalan:\n"
+            f"  bangun: {t_b:.2f} s, puncak memori Python {m_b:.0f} MB\n"
+            f"  susun (baca workbook + bangun): {t_s:.2f} s, puncak memori Python {m_s:.0f} MB\n"
+            f"  rasio waktu susun/bangun = {t_s / t_b:.2f}x (sasaran <= 1,5x); memori {m_s / m_b:.2f}x; "
+            f"hasil susun {'identik byte' if sama else 'BERBEDA'} dengan hasil bangun\n")
+
+
 def jalankan(jenis: str = "capaian", baris: int | None = None) -> str:
     """Run one benchmark and return its printed report."""
+    if jenis == "susun":
+        return benchmark_susun(baris or 200)
     if jenis == "udf":
         return benchmark_udf(baris or 10_000)
     if jenis == "baca":

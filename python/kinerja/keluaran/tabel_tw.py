@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..aturan.capaian import status_capaian, warna_status
+from ..aturan.capaian import PREDIKAT_BAWAAN, Predikat, status_capaian, warna_status
+from ..hitung.laporan import predikat
 from ..buku import tata_letak as tl
 from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan
@@ -58,7 +59,8 @@ def tabel_tw(c: Cuplikan, pos: Posisi, ds: Dataset, tw: int, catatan: str = "") 
     iku, alasan, baris, desimal = [], [], [], []
     for n, (sumber, b) in enumerate(zip(ds.iku, lap.iku), 1):
         h = b.hasil
-        iku.append([n, h.ss, h.kode, h.nama, h.satuan, sumber.polarisasi, b.target, b.realisasi, h.capaian, h.status, b.keterangan])
+        iku.append([n, h.ss, h.kode, h.nama, h.satuan, sumber.polarisasi, b.target, b.realisasi, h.realisasi, h.capaian, h.status,
+                    b.keterangan])
         alasan.append(h.alasan)
         baris.append(pos.tw.get((i, h.kode)))
         desimal.append(2 if b.dihitung else None)          # a calculator's result shows as #,##0.00, a typed value as General
@@ -84,7 +86,7 @@ def isi_json(ds: Dataset, t: TabelTW, tw: int, waktu: str, berkas: str) -> dict[
         "catatan": t.catatan or None,
         "iku": [{"kode": b[tl.TW_KODE], "ss": b[tl.TW_SS], "nama": b[tl.TW_NAMA], "satuan": b[tl.TW_SATUAN],
                  "polarisasi": json_nilai(b[tl.TW_POL]), "target": json_nilai(b[tl.TW_TARGET]), "realisasi": json_nilai(b[tl.TW_REALISASI]),
-                 "capaian": json_nilai(b[tl.TW_CAPAIAN]), "status": b[tl.TW_STATUS], "alasan": a, "keterangan": json_nilai(b[tl.TW_KETERANGAN])}
+                 "realisasi_sd": json_nilai(b[tl.TW_SD]), "capaian": json_nilai(b[tl.TW_CAPAIAN]), "status": b[tl.TW_STATUS], "alasan": a, "keterangan": json_nilai(b[tl.TW_KETERANGAN])}
                 for b, a in zip(t.iku, t.alasan)],
         "nss": [{"kode": b[0], "nama": b[1], "perspektif": b[2], "nilai": json_nilai(b[3]), "status": b[4]} for b in t.nss],
         "nko": {"nilai": json_nilai(nko.get(tl.NKO_LABEL[0])), "tanpa_batas": json_nilai(nko.get(tl.NKO_LABEL[1])),
@@ -144,10 +146,11 @@ def tulis_xlsx(path: Path, sumber: Path, ds: Dataset, t: TabelTW, tw: int, waktu
         if m.max_col <= tl.TW_KOLOM_EKSPOR and m.max_row <= t.baris_akhir + 1:
             ws.merge_cells(str(m))
     _tulis_nilai(ws, f_src, ds, t, tw, waktu, sumber.name)
+    pita = predikat(ds.pengaturan) or PREDIKAT_BAWAAN
     for r in range(1, t.baris_akhir + 2):          # traffic lights baked in: no conditional formats in a values file
         status = ws.cell(r, tl.TW_STATUS + 1).value
-        if status in ("Memenuhi Ekspektasi", "Belum Memenuhi Ekspektasi", "Tidak Memenuhi Ekspektasi") and warna_status(status) in tl.WARNA:
-            bg, fg = tl.WARNA[warna_status(status)]
+        if r > tl.TW_BARIS0 - 1 and warna_status(status, pita) in tl.WARNA:
+            bg, fg = tl.WARNA[warna_status(status, pita)]
             for c in (tl.TW_CAPAIAN + 1, tl.TW_STATUS + 1):
                 ws.cell(r, c).fill = PatternFill("solid", fgColor=bg.lstrip("#"))
                 ws.cell(r, c).font = Font(name="Calibri", size=10, color=fg.lstrip("#"))
@@ -196,9 +199,9 @@ def _tulis_nilai(ws: Any, f_src: Any, ds: Dataset, t: TabelTW, tw: int, waktu: s
             _isi(ws.cell(r + 1, tl.TW_NSS_KODE + 1), label)
             _isi(ws.cell(r + 1, tl.TW_CAPAIAN + 1), bersih(x) if not isinstance(x, str) else teks_biasa(x))
     if t.baris_nko and t.baris_nko[0] is not None:
-        _isi(ws.cell(t.baris_nko[0] + 1, tl.TW_STATUS + 1), _status_nko(t))
+        _isi(ws.cell(t.baris_nko[0] + 1, tl.TW_STATUS + 1), _status_nko(t, predikat(ds.pengaturan)))
 
 
-def _status_nko(t: TabelTW) -> str:
+def _status_nko(t: TabelTW, pita: Predikat | None) -> str:
     x = dict(t.nko)[tl.NKO_LABEL[0]]
-    return str(status_capaian(x if isinstance(x, (int, float)) else math.nan))
+    return str(status_capaian(x if isinstance(x, (int, float)) else math.nan, pita)) if pita is not None else "n/a"

@@ -3,7 +3,7 @@
 Rules run on a :class:`~kinerja.buku.cuplikan.Cuplikan` (a file through openpyxl, or the workbook
 open in Excel through xlwings) and on the dataset read from it, so the command line and the
 Validasi button find the same things. One module per concern (:mod:`pk`, :mod:`tw`,
-:mod:`rumus`, :mod:`rincian`, :mod:`riwayat`, :mod:`anggaran`; :mod:`umum` for what they share);
+:mod:`model`, :mod:`rumus`, :mod:`rincian`, :mod:`riwayat`, :mod:`anggaran`; :mod:`umum` for what they share);
 each rule is registered once in :mod:`daftar` with its name, level and Indonesian text, from which
 the README's list and the Petunjuk sheet are rendered. Each bad cell is reported once: a cell
 whose text cannot be read gets only that finding. May import :mod:`kinerja.buku` and below.
@@ -19,6 +19,7 @@ from .daftar import ATURAN, GALAT, INFO, PERINGATAN, Aturan, Kumpulan, Temuan, a
 # The import order is the registration order, which is the order of the documented rule list.
 from .struktur import periksa_struktur
 from .pk import periksa_pengaturan, periksa_ss_iku
+from .model import periksa_model
 from .tw import periksa_tw
 from .nilai import periksa_nilai
 from .rumus import periksa_rumus
@@ -40,6 +41,7 @@ def validasi(c: Cuplikan, tw: int | None = None, dibaca: tuple[Dataset, Posisi] 
     periksa_struktur(k, c, pos)
     periksa_pengaturan(k, ds, pos)
     periksa_ss_iku(k, ds, pos)
+    periksa_model(k, ds, pos)
     periksa_tw(k, c, ds, pos, tw)
     periksa_rumus(k, c, ds, pos, [tw - 1] if tw else list(range(4)))
     periksa_rincian(k, c, ds, pos)

@@ -86,10 +86,11 @@ def _triwulan(p: "_Pembanding", v: LembarSel, ds: Dataset, pos: Posisi, tw: int)
         r = pos.tw.get((i, iku.kode))
         if r is None:
             continue
+        p.angka(v, (nama, r, tl.TW_SD), b.hasil.realisasi, f"IKU {iku.kode}, realisasi s.d. {nama}")
         p.angka(v, (nama, r, tl.TW_CAPAIAN), b.hasil.capaian, f"IKU {iku.kode}, capaian")
         p.teks(v, (nama, r, tl.TW_STATUS), b.hasil.status, f"IKU {iku.kode}, status")
-        if v.f(r, tl.TW_REALISASI) is not None:                        # TW IV: the link to the calculator's result
-            p.angka(v, (nama, r, tl.TW_REALISASI), b.hasil.realisasi, f"IKU {iku.kode}, realisasi (hasil kalkulator)")
+        if v.f(r, tl.TW_REALISASI) is not None and b.dihitung:          # TW IV: the link to the calculator's result
+            p.angka(v, (nama, r, tl.TW_REALISASI), b.realisasi, f"IKU {iku.kode}, realisasi (hasil kalkulator)")
     if i not in pos.tw_blok:                       # no NSS/NKO block: the reader reported it (struktur)
         return
     nss = {s.kode: s for s in lap.nss}

@@ -28,8 +28,8 @@ def periksa_rumus(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, triwulan: 
         for (j, kode), r in pos.tw.items():
             if j != i:
                 continue
-            for col, apa in ((tl.TW_SS, "Kode SS"), (tl.TW_KODE, "Kode IKU"), (tl.TW_POL, "Polarisasi"), (tl.TW_TARGET, "Target"),
-                             (tl.TW_CAPAIAN, "Capaian"),
+            for col, apa in ((tl.TW_SS, "Kode SS"), (tl.TW_POL, "Polarisasi"), (tl.TW_TARGET, "Target"),
+                             (tl.TW_SD, "Realisasi s.d. TW"), (tl.TW_CAPAIAN, "Capaian"),
                              (tl.TW_STATUS, "Status")):
                 harus.append(((nama, r, col), GALAT, f"{apa} IKU {kode}"))
             iku = kal.get(kode)

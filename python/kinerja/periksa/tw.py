@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..aturan.periode import JUMLAH, KUMULATIF, RATA, kode_konsolidasi
 from ..buku import tata_letak as tl
 from ..buku.baca import Posisi
 from ..buku.cuplikan import Cuplikan
@@ -15,8 +16,11 @@ from .umum import A_ANGKA_NEGATIF, A_NOTASI, SATUAN_CACAH, angka_pesan, baca_sel
 __all__ = ["periksa_tw"]
 
 A_TRIWULAN_KOSONG = aturan("triwulan-kosong", INFO, "TW", "Lembar TW yang semua realisasinya kosong (bila semua TW diperiksa).")
-A_REALISASI_KOSONG = aturan("realisasi-kosong", PERINGATAN, "TW", "Realisasi IKU kosong sehingga capaian n/a; info saja bila alasannya "
-                            "ditulis di kolom Keterangan.", tingkat_lain=INFO)
+A_REALISASI_KOSONG = aturan("realisasi-kosong", PERINGATAN, "TW", "Realisasi IKU kumulatif kosong sehingga capaian n/a; info saja bila "
+                            "alasannya ditulis di kolom Keterangan, atau bila konsolidasi periodenya menghitung dari triwulan lain.",
+                            tingkat_lain=INFO)
+A_PERIODE_BOLONG = aturan("periode-bolong", PERINGATAN, "TW", "Triwulan kosong sebelum triwulan yang terisi pada IKU berkonsolidasi jumlah "
+                          "atau rata (pada terakhir wajar).")
 A_KUMULATIF_TURUN = aturan("kumulatif-turun", PERINGATAN, "TW", "Realisasi IKU kumulatif yang lebih kecil daripada TW sebelumnya.")
 
 
@@ -48,10 +52,7 @@ def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> Non
         if n is None:
             continue
         if not n.tersedia:
-            ada_ket = str(v.v(r, tl.TW_KETERANGAN) or "").strip() != ""
-            k.tambah(A_REALISASI_KOSONG, sel, f"IKU {iku.kode}: realisasi {nama} kosong; capaian n/a",
-                     "Isi realisasi bila sudah tersedia" + ("" if ada_ket else ", atau tulis alasannya di kolom Keterangan (l.835)"),
-                     tingkat=INFO if ada_ket else PERINGATAN)
+            _kosong(k, c, v, pos, iku, i, r, sel)
             continue
         if n.jenis is Jenis.RENTANG:
             k.tambah(A_NOTASI, sel, f"IKU {iku.kode}: realisasi '{x}' berupa rentang", "Realisasi harus satu angka")
@@ -66,6 +67,32 @@ def _triwulan(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> Non
         satuan_bertentangan(k, sel, n, iku, f"realisasi {nama}")
         if iku.kumulatif and i > 0:
             _kumulatif(k, v, c, pos, iku, i, nilai, sel)
+
+
+def _kosong(k: Kumpulan, c: Cuplikan, v: Any, pos: Posisi, iku: IKU, i: int, r: int, sel: Sel) -> None:
+    """An empty realisasi: n/a under kumulatif; under the other kinds the year-to-date comes from the other quarters,
+    and a gap before a later value is a warning under jumlah and rata."""
+    nama = tl.LEMBAR_TW[i]
+    ada_ket = str(v.v(r, tl.TW_KETERANGAN) or "").strip() != ""
+    kode = kode_konsolidasi(iku.konsolidasi)
+    if kode == KUMULATIF:
+        k.tambah(A_REALISASI_KOSONG, sel, f"IKU {iku.kode}: realisasi {nama} kosong; capaian n/a",
+                 "Isi realisasi bila sudah tersedia" + ("" if ada_ket else ", atau tulis alasannya di kolom Keterangan (l.835)"),
+                 tingkat=INFO if ada_ket else PERINGATAN)
+        return
+    sesudah = [j for j in range(i + 1, 4) if _terisi(c, pos, iku.kode, j)]
+    if sesudah and kode in (JUMLAH, RATA):
+        k.tambah(A_PERIODE_BOLONG, sel, f"IKU {iku.kode} ({iku.konsolidasi}): realisasi {nama} kosong padahal {tl.LEMBAR_TW[sesudah[0]]} "
+                 "terisi; realisasi s.d. TW dihitung tanpa triwulan ini", "Isi realisasi triwulan ini (0 bila memang nol)")
+    elif not sesudah:
+        k.tambah(A_REALISASI_KOSONG, sel, f"IKU {iku.kode}: realisasi {nama} kosong; realisasi s.d. TW dihitung dari triwulan yang terisi "
+                 f"({iku.konsolidasi})", "Isi realisasi bila sudah tersedia", tingkat=INFO)
+
+
+def _terisi(c: Cuplikan, pos: Posisi, kode: str, j: int) -> bool:
+    r = pos.tw.get((j, kode))
+    v = c.lembar.get(tl.LEMBAR_TW[j])
+    return r is not None and v is not None and (v.v(r, tl.TW_REALISASI) not in (None, "") or v.f(r, tl.TW_REALISASI) is not None)
 
 
 def _tw_kosong(c: Cuplikan, ds: Dataset, pos: Posisi, i: int) -> bool:
