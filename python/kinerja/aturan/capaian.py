@@ -59,7 +59,11 @@ def kode_polarisasi(polarisasi: Any) -> int | np.ndarray:
     if isinstance(polarisasi, str) or polarisasi is None:
         return _kode_satu(polarisasi)
     arr = np.asarray(polarisasi, dtype=object)
-    return np.vectorize(_kode_satu, otypes=[np.int8])(arr) if arr.size else arr.astype(np.int8)
+    if not arr.size:
+        return arr.astype(np.int8)
+    teks = np.where(np.frompyfunc(lambda x: isinstance(x, str), 1, 1)(arr).astype(bool), arr, "").astype(str)
+    unik, balik = np.unique(teks, return_inverse=True)            # a column holds a handful of distinct texts
+    return np.array([_kode_satu(u) for u in unik], dtype=np.int8)[balik].reshape(arr.shape)
 
 
 def nama_polarisasi(polarisasi: Any) -> str | None:

@@ -57,6 +57,26 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
     cetak(ws, ds, nama, akhir, len(tl.RIWAYAT_KOLOM) - 1, R0 - 1)
 
 
+SERI_MAKS = 20
+"""Most lines one trend chart shows (Excel allows 255; beyond about 20 a line chart cannot be read)."""
+
+
+def _seri_grafik(b: Buku, nama: str, seri: list, tahun: list[int]) -> tuple[set[int], str]:
+    """Which trend rows get a line: all up to :data:`SERI_MAKS`, else the lowest and highest half by the latest capaian,
+    and the title says so (never a silent truncation)."""
+    if len(seri) <= SERI_MAKS:
+        return set(range(len(seri))), ""
+    def akhir(i: int) -> float:
+        baris = seri[i][1]
+        v = b.ambil(nama, baris[max(baris)], tl.RW_CAPAIAN)
+        return v if isinstance(v, (int, float)) and not isinstance(v, bool) and v == v else float("inf")
+    urut = sorted(range(len(seri)), key=lambda i: (akhir(i), i))
+    separuh = SERI_MAKS // 2
+    ada = [i for i in urut if akhir(i) != float("inf")]
+    pilih = set(ada[:separuh]) | set(ada[-separuh:])
+    return pilih, f": {separuh} terendah dan {separuh} tertinggi dari {len(seri)} IKU (tabel memuat semuanya)"
+
+
 def _tren(b: Buku, ds: Dataset, nama: str, r0: int, r1: int) -> None:
     """Capaian per year of the IKU present in at least three years, and their trend chart."""
     tahun = sorted({h.tahun for h in ds.riwayat})
@@ -64,6 +84,7 @@ def _tren(b: Buku, ds: Dataset, nama: str, r0: int, r1: int) -> None:
     for i, h in enumerate(ds.riwayat):
         per.setdefault((h.kode, h.nama), {})[h.tahun] = r0 + i
     seri = [(k, v) for k, v in per.items() if len(v) >= 3]
+    grafik, judul = _seri_grafik(b, nama, seri, tahun)
     rt = r1 + 3
     ws = b.lembar[nama]
     ws.write(rt, 0, tl.TREN_JUDUL, b.gaya["bagian"])
@@ -83,11 +104,13 @@ def _tren(b: Buku, ds: Dataset, nama: str, r0: int, r1: int) -> None:
             else:
                 b.tulis(nama, r, tl.TREN_KOLOM0 + j, None, "angka")
         c0, c1 = tl.TREN_KOLOM0, tl.TREN_KOLOM0 + len(tahun) - 1
+        if i not in grafik:
+            continue
         ch.add_series({"name": f"={ref(nama, r, tl.RW_KODE)}", "categories": f"={rentang(nama, rt + 1, c0, rt + 1, c1)}",
                        "values": f"={rentang(nama, r, c0, r, c1)}", "marker": {"type": "circle", "size": 5}})
     if not seri:
         return
-    ch.set_title({"name": f"Tren capaian IKU {tahun[0]}-{tahun[-1]}", "name_font": {"size": 11}})
+    ch.set_title({"name": f"Tren capaian IKU {tahun[0]}-{tahun[-1]}{judul}", "name_font": {"size": 11}})
     ch.set_y_axis({"min": 0, "max": 130, "major_unit": 20})
     ch.set_legend({"position": "right"})
     ch.set_size({"width": 720, "height": 320})

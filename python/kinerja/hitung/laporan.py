@@ -17,7 +17,7 @@ from ..aturan.agregasi import MetodeNKO, PengaturanError, hitung_nko
 from ..aturan.anggaran import penyerapan
 from ..aturan.capaian import PREDIKAT_BAWAAN, Predikat, alasan_na, capaian_iku, periksa_predikat, status_capaian
 from ..aturan.kalkulator import KalkulatorError
-from ..aturan.rekonsiliasi import BarisRekonsiliasi, urutkan
+from ..aturan.rekonsiliasi import BarisRekonsiliasi, IndeksHitungan, urutkan
 from ..aturan.tata_kelola import nilai_sakip
 from ..data.dataset import IKU, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
 from ..data.notasi import NotasiError, angka_atau_nan, baca_nilai
@@ -347,12 +347,13 @@ def _kenaikan_sakip(evaluasi: tuple[EvaluasiSakip, ...], h: dict[str, float]) ->
 def _rekonsiliasi(ds: Dataset, hitungan: dict[str, float], riwayat: list[HasilRiwayat],
                   peng: dict[str, Any], konteks: dict[str, float]) -> list[BarisRekonsiliasi]:
     out: list[BarisRekonsiliasi | None] = []
+    indeks = IndeksHitungan(hitungan)
     for r in riwayat:
         if r.capaian_terbit is not None:
             out.append(bandingkan_teks(f"Tabel 3.1, IKU {r.kode} {r.nama[:40]} ({r.tahun}) capaian", r.baris,
-                                  f"capaian:{r.kode}:{r.tahun}", r.capaian_terbit, r.capaian, hitungan, r.catatan))
+                                  f"capaian:{r.kode}:{r.tahun}", r.capaian_terbit, r.capaian, indeks, r.catatan))
     for t in ds.terbit:
-        out.append(bandingkan_teks(t.lokasi, t.baris, t.kunci, t.nilai, hitungan.get(t.kunci, math.nan), hitungan, t.catatan))
+        out.append(bandingkan_teks(t.lokasi, t.baris, t.kunci, t.nilai, hitungan.get(t.kunci, math.nan), indeks, t.catatan))
     for k in ds.klaim:
         try:
             nilai = hitung(k.rumus, k.masukan, peng, konteks).nilai

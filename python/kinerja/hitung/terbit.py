@@ -5,7 +5,7 @@ import math
 import re
 from typing import Any, Mapping
 
-from ..aturan.rekonsiliasi import BarisRekonsiliasi, bandingkan
+from ..aturan.rekonsiliasi import BarisRekonsiliasi, IndeksHitungan, bandingkan
 from ..data.notasi import NotasiError, baca_nilai
 
 __all__ = ["bandingkan_teks", "desimal_teks"]
@@ -26,7 +26,7 @@ def desimal_teks(teks: object) -> int:
 
 
 def bandingkan_teks(lokasi: str, baris: int | None, kunci: str, teks: Any, hitung: float,
-                    hitungan: Mapping[str, float] | None = None, catatan: str = "") -> BarisRekonsiliasi | None:
+                    hitungan: Mapping[str, float] | IndeksHitungan | None = None, catatan: str = "") -> BarisRekonsiliasi | None:
     """Compare a published text (``"99,23"``, or a number from a cell) with its recomputed value.
 
     None when either side is unavailable: the recomputation is n/a, or the text is empty or unreadable.
