@@ -216,13 +216,13 @@ def test_validasi_mengisi_lembar_dan_menandai_sel(tmp_path):
 def test_tanda_lama_dihapus_setelah_diperbaiki():
     buku = Buku(WORKBOOK)
     pk = buku.sheets["PK"]
-    pk.nilai[(29, 5)] = "naik"                                     # IKU 1.4 polarisasi
+    pk.nilai[(41, 5)] = "naik"                                     # IKU 1.4 polarisasi
     makro.validasi(buku)
-    assert any(b[:3] == ("galat", "PK", "E29") for b in _baris_validasi(buku))
-    assert (29, 5) in pk.catatan
-    pk.nilai[(29, 5)] = "Maximize"
+    assert any(b[:3] == ("galat", "PK", "E41") for b in _baris_validasi(buku))
+    assert (41, 5) in pk.catatan
+    pk.nilai[(41, 5)] = "Maximize"
     makro.validasi(buku)
-    assert (29, 5) not in pk.catatan
+    assert (41, 5) not in pk.catatan
     assert not any(b[0] == "galat" for b in _baris_validasi(buku))
 
 
@@ -230,7 +230,7 @@ def test_ekspor_ditolak_bila_galat(tmp_path):
     salinan = tmp_path / "Kinerja_D4.xlsm"
     salinan.write_bytes(WORKBOOK.read_bytes())
     buku = Buku(salinan)
-    buku.sheets["PK"].nilai[(29, 5)] = "naik"
+    buku.sheets["PK"].nilai[(41, 5)] = "naik"
     assert makro.ekspor(buku) == []
     assert "dibatalkan" in buku.app.pesan[-1] and not (tmp_path / "ekspor").exists()
 
@@ -273,18 +273,18 @@ def test_triwulan_dipilih_di_lembar_validasi():
 PROTEKSI_PK = {"DrawingObjects": True, "Contents": True, "Scenarios": True, "AllowFormattingCells": False,
                "AllowFormattingColumns": True, "AllowFormattingRows": True, "AllowInsertingColumns": False,
                "AllowInsertingRows": True, "AllowInsertingHyperlinks": False, "AllowDeletingColumns": False,
-               "AllowDeletingRows": False, "AllowSorting": True, "AllowFiltering": True, "AllowUsingPivotTables": False}
-PROTEKSI_TW = {**PROTEKSI_PK, "AllowInsertingRows": False, "AllowSorting": False, "AllowFiltering": False}
+               "AllowDeletingRows": True, "AllowSorting": True, "AllowFiltering": True, "AllowUsingPivotTables": False}
+PROTEKSI_TW = {**PROTEKSI_PK, "AllowInsertingRows": False, "AllowDeletingRows": False, "AllowSorting": False, "AllowFiltering": False}
 
 
 def test_proteksi_dipulihkan_persis_seperti_dibangun():
     buku = Buku(WORKBOOK)
     pk, tw = buku.sheets["PK"], buku.sheets["TW IV"]
-    pk.nilai[(29, 5)] = "naik"                                     # galat on PK
+    pk.nilai[(41, 5)] = "naik"                                     # galat on PK
     r = next(r for r in range(6, 20) if (r, 8) not in tw.rumus)    # a typed TW IV realisasi
     tw.nilai[(r, 8)] = "banyak"                                    # galat on TW IV (notasi)
     makro.validasi(buku)
-    assert (29, 5) in pk.catatan and (r, 8) in tw.catatan
+    assert (41, 5) in pk.catatan and (r, 8) in tw.catatan
     assert pk.proteksi and all(kw == PROTEKSI_PK for kw in pk.proteksi)
     assert tw.proteksi and all(kw == PROTEKSI_TW for kw in tw.proteksi)
     assert pk.terlindung and tw.terlindung and pk.api.EnableSelection == tw.api.EnableSelection == 0
@@ -309,7 +309,8 @@ def test_argumen_proteksi_sama_dengan_proteksi_berkas():
         assert {k: kw[k] for k in pasangan} == {k: not getattr(p, x) for k, x in pasangan.items()}, ws.title
         assert pilih == 0 and not p.selectLockedCells and not p.selectUnlockedCells
     assert makro.argumen_proteksi({})[0] == {**PROTEKSI_PK, "AllowFormattingColumns": False, "AllowFormattingRows": False,
-                                             "AllowInsertingRows": False, "AllowSorting": False, "AllowFiltering": False}
+                                             "AllowInsertingRows": False, "AllowDeletingRows": False, "AllowSorting": False,
+                                             "AllowFiltering": False}
     assert makro.argumen_proteksi({"select_locked_cells": False})[1] == 1
     assert makro.argumen_proteksi({"select_unlocked_cells": False})[1] == -4142
     with pytest.raises(ValueError):

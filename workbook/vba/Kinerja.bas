@@ -1,7 +1,9 @@
 Attribute VB_Name = "Kinerja"
-' Tombol lembar TW I..IV: Validasi dan Ekspor triwulan aktif.
+' Tombol lembar TW I..IV: Validasi dan Ekspor triwulan aktif. Tombol lembar PK: Susun Ulang (workbook baru
+' mengikuti PK) dan Tahun Baru (workbook tahun berikutnya); keduanya menulis berkas baru di samping workbook ini,
+' yang tidak diubah, lalu membukanya.
 ' Pekerjaannya dilakukan Python (paket kinerja, modul kinerja.excel.makro) melalui RunPython xlwings;
-' aturan yang sama berjalan dari baris perintah: kinerja validasi / kinerja ekspor.
+' aturan yang sama berjalan dari baris perintah: kinerja validasi / ekspor / susun / tahun-baru.
 '
 ' Failures reach staff as an Indonesian MsgBox, never as an English xlwings pop-up or the VBA debug dialog:
 ' * PythonSiap checks the interpreter setting first (xlwings itself would show "Could not find Interpreter!");
@@ -13,6 +15,9 @@ Attribute VB_Name = "Kinerja"
 Option Explicit
 
 Private Const LEMBAR_GALAT As String = "Error"
+Private Const NAMA_TAHUN As String = "Tahun"       ' defined name of the PK year
+Private Const TAHUN_MIN As Long = 2000
+Private Const TAHUN_MAKS As Long = 2100
 
 Public Sub ValidasiTriwulan()
     Const JUDUL As String = "Validasi Kinerja"
@@ -41,6 +46,68 @@ Public Sub EksporTriwulan()
 gagal:
     LaporHasil JUDUL, lama, asal, Err.Number, Err.Description
 End Sub
+
+Public Sub SusunUlang()
+    Const JUDUL As String = "Susun Ulang"
+    Dim lama As Boolean, asal As Object
+    On Error GoTo gagal
+    If Not PythonSiap(JUDUL) Then Exit Sub
+    Set asal = ActiveSheet
+    lama = SiapkanLembarGalat()
+    RunPython "import kinerja.excel.makro; kinerja.excel.makro.susun_ulang()"
+    LaporHasil JUDUL, lama, asal, 0, ""
+    Exit Sub
+gagal:
+    LaporHasil JUDUL, lama, asal, Err.Number, Err.Description
+End Sub
+
+' The year is asked before anything is touched: Cancel (or an empty answer) does nothing, a bad year is refused.
+Public Sub TahunBaru()
+    Const JUDUL As String = "Tahun Baru"
+    Dim lama As Boolean, asal As Object, tahun As Long
+    On Error GoTo gagal
+    If Not PythonSiap(JUDUL) Then Exit Sub
+    tahun = TanyaTahun(JUDUL)
+    If tahun = 0 Then Exit Sub
+    Set asal = ActiveSheet
+    lama = SiapkanLembarGalat()
+    RunPython "import kinerja.excel.makro; kinerja.excel.makro.tahun_baru(" & CStr(tahun) & ")"
+    LaporHasil JUDUL, lama, asal, 0, ""
+    Exit Sub
+gagal:
+    LaporHasil JUDUL, lama, asal, Err.Number, Err.Description
+End Sub
+
+' The year of the new workbook (default: the PK year + 1); 0 when staff cancel or type no year in range (told why).
+Private Function TanyaTahun(ByVal judul As String) As Long
+    Dim teks As String, usul As Long, tahun As Long
+    usul = TahunPK()
+    If usul = 0 Then usul = Year(Date) Else usul = usul + 1
+    teks = Trim$(InputBox("Tahun workbook baru (" & TAHUN_MIN & "-" & TAHUN_MAKS & "):" & vbLf & vbLf & _
+                          "SS, IKU dan target dibawa (periksa targetnya), realisasi dikosongkan, Riwayat ditambah tahun ini. " & _
+                          "Workbook baru ditulis di samping workbook ini; workbook ini tidak diubah.", judul, CStr(usul)))
+    If Len(teks) = 0 Then Exit Function
+    If teks Like "*[!0-9]*" Then
+        MsgBox "'" & teks & "' bukan tahun. Tulis tahun dengan angka saja, mis. " & usul & ".", vbExclamation, judul
+        Exit Function
+    End If
+    If Len(teks) <= 4 Then tahun = CLng(teks)
+    If tahun < TAHUN_MIN Or tahun > TAHUN_MAKS Then
+        MsgBox "Tahun " & teks & " di luar rentang " & TAHUN_MIN & "-" & TAHUN_MAKS & ". Tulis tahun workbook baru, mis. " & _
+               usul & ".", vbExclamation, judul
+        Exit Function
+    End If
+    TanyaTahun = tahun
+End Function
+
+' The PK year (defined name Tahun), 0 when the name is missing or holds no year in range.
+Private Function TahunPK() As Long
+    Dim v As Variant
+    On Error Resume Next
+    v = ThisWorkbook.Names(NAMA_TAHUN).RefersToRange.Value
+    If IsEmpty(v) Or Not IsNumeric(v) Then Exit Function
+    If CDbl(v) >= TAHUN_MIN And CDbl(v) <= TAHUN_MAKS Then TahunPK = CLng(v)
+End Function
 
 ' Dipanggil Workbook_Open: bantuan fungsi (Function Wizard) dalam kategori Kinerja.
 ' Kegagalan (mis. Excel lama) tidak boleh menghentikan pembukaan workbook.

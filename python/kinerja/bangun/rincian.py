@@ -68,10 +68,10 @@ def _blok_kalkulator(b: Buku, ds: Dataset, iku: IKU, r: int, t: Letak) -> int:
     baris: dict[str, tuple[int, int]] = {}
     m = iku.masukan
     for ms in p.masukan:
-        if ms.nama not in m:
+        if ms.nama not in m and not ms.wajib:
             continue
-        v = m[ms.nama]
-        nilai = [_referensi(x, t) for x in (list(v) if isinstance(v, (list, tuple)) else [v])]
+        v = m.get(ms.nama)                          # a required input not given (a new IKU, Tahun Baru): an empty row to fill
+        nilai = [_referensi(x, t) for x in (list(v) if isinstance(v, (list, tuple)) else [v])] or [None]
         if ms.nama == "nilai_sakip" and "sakip" in t.rincian_hasil:
             nilai = [(f"={ref(nama, *t.rincian_hasil['sakip'])}", b.ambil(nama, *t.rincian_hasil["sakip"]))]
         _baris_masukan(b, nama, r, ms.nama, ms.keterangan, nilai)

@@ -1,13 +1,16 @@
-"""Python side of the workbook's buttons (``RunPython`` from ``Kinerja.ValidasiTriwulan`` and
-``Kinerja.EksporTriwulan``): a thin adapter between the live workbook (``xw.Book.caller()``) and
-the rules, which are the same as ``kinerja validasi`` / ``kinerja ekspor`` on a file.
+"""Python side of the workbook's buttons (``RunPython`` from ``Kinerja.ValidasiTriwulan``,
+``Kinerja.EksporTriwulan``, ``Kinerja.SusunUlang`` and ``Kinerja.TahunBaru``): a thin adapter between the
+live workbook (``xw.Book.caller()``) and the rules, which are the same as ``kinerja validasi`` /
+``kinerja ekspor`` / ``kinerja susun`` / ``kinerja tahun-baru`` on a file.
 
 What this module does with Excel: read every sheet's values and formulas into a
 :class:`~kinerja.cuplikan.Cuplikan`, bounded like the file reader (columns A..``tl.KOLOM_BACA``, empty row
 blocks skipped after one ``CountA`` each); write the findings into the ``Validasi`` sheet with a
 link to each cell; mark the cells with a note (removed at the next run); export with Excel's
-own means (a values-only copy of the sheet saved as .xlsx, Excel's PDF export). It never saves
-the workbook itself.
+own means (a values-only copy of the sheet saved as .xlsx, Excel's PDF export); restructure the
+workbook or start the next year into a new file beside it, which it then opens. It never saves
+the workbook itself. A refusal (a galat, a PK the builder cannot follow, an unsaved workbook) is told
+with ``app.alert``; anything else is a traceback, which xlwings writes to the sheet the VBA explains.
 """
 from __future__ import annotations
 
@@ -17,16 +20,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Callable
 
+from ..bangun import susun as penyusun
 from ..buku import tata_letak as tl
 from ..buku.baca import baca
 from ..buku.cuplikan import Cuplikan, LembarSel
-from ..data.berkas import tulis_atomik
+from ..data.berkas import BerkasError, tulis_atomik
+from ..data.dataset import DatasetError
 from ..keluaran.ekspor import FORMAT, Bahan, berkas_tujuan, sudah_ada, tulis_berkas
 from ..keluaran.tabel_tw import tabel_tw
 from ..periksa import GALAT, Temuan, ada_galat
 from ..periksa import validasi as periksa_validasi
 
-__all__ = ["validasi", "ekspor", "cuplikan_excel", "blok_terisi", "tulis_temuan", "triwulan_aktif", "argumen_proteksi"]
+__all__ = ["validasi", "ekspor", "susun_ulang", "tahun_baru", "berkas_buku", "berkas_baru", "pesan_hasil", "cuplikan_excel",
+           "blok_terisi", "tulis_temuan", "triwulan_aktif", "argumen_proteksi"]
 
 PENANDA_CATATAN = "Validasi Kinerja"
 BLOK_BARIS = 2000
@@ -256,3 +262,83 @@ def _xlsx_dan_pdf(book: Any, nama_lembar: str, xlsx: Path, pdf: Path, timpa: boo
             os.replace(p.with_suffix(".tmp.pdf"), p)
     finally:
         salinan.close()
+
+
+# ------------------------------------------------------------------ Susun Ulang and Tahun Baru (buttons of PK)
+
+JUDUL_SUSUN, JUDUL_TAHUN = "Susun Ulang", "Tahun Baru"
+CATATAN_MAKS = 12
+"""Lines of the builder's notes shown in the message (the rest are counted)."""
+
+
+def berkas_buku(book: Any) -> Path | None:
+    """The open workbook's file; None when it was never saved ("Book1") or lives at a web address that is no folder
+    here (OneDrive/SharePoint without a synced folder: xlwings' ``fullname`` then raises)."""
+    try:
+        p = Path(str(book.fullname or ""))
+    except Exception:
+        return None
+    return p if p.is_absolute() and p.parent.is_dir() else None
+
+
+def berkas_baru(asal: Path, akhiran: str) -> Path:
+    """``<stem>_<akhiran>.xlsm`` beside ``asal``, else ``_2``, ``_3``, ...: the first name nothing holds."""
+    n = 1
+    while True:
+        p = asal.with_name(f"{asal.stem}_{akhiran}{'' if n == 1 else f'_{n}'}.xlsm")
+        if not os.path.lexists(p):
+            return p
+        n += 1
+
+
+def susun_ulang(book: Any = None) -> penyusun.HasilSusun | None:
+    """Button Susun Ulang (PK): a new workbook beside this one that follows the PK as staff left it; opened."""
+    return _tulis_baru(_buku(book), JUDUL_SUSUN, "susun",
+                       lambda c, p, asal: penyusun.susun_ulang(c, p, timpa=False, sumber=asal))
+
+
+def tahun_baru(tahun: int, book: Any = None) -> penyusun.HasilSusun | None:
+    """Button Tahun Baru (PK; the VBA asks the year): next year's workbook beside this one; opened."""
+    tahun = int(tahun)
+    return _tulis_baru(_buku(book), JUDUL_TAHUN, str(tahun),
+                       lambda c, p, asal: penyusun.tahun_baru(c, tahun, p, timpa=False, sumber=asal))
+
+
+def _tulis_baru(book: Any, judul: str, akhiran: str,
+                tulis: Callable[[Cuplikan, Path, tuple[Path, ...]], penyusun.HasilSusun]) -> penyusun.HasilSusun | None:
+    """Snapshot the open workbook (unsaved edits included), write the new file beside it, open it, tell staff."""
+    asal = berkas_buku(book)
+    if asal is None:
+        book.app.alert(f"Simpan dulu workbook ini di folder komputer atau jaringan kantor (File > Save As), lalu tekan "
+                       f"lagi {judul}: workbook baru ditulis di folder yang sama. Workbook yang belum pernah disimpan, atau "
+                       "yang dibuka dari OneDrive/SharePoint tanpa folder sinkron di komputer ini, tidak punya folder itu.",
+                       title=judul)
+        return None
+    c = cuplikan_excel(book)
+    try:
+        hasil = tulis(c, berkas_baru(asal, akhiran), (asal,))
+    except (DatasetError, BerkasError) as e:     # SusunError is a DatasetError: the PK cell to fix is named
+        book.app.alert(f"{judul} dibatalkan; workbook ini tidak diubah.\n\n{e}", title=judul)
+        return None
+    try:
+        book.app.books.open(str(hasil.path))
+        dibuka = True
+    except Exception:   # e.g. a workbook of the same name is already open in Excel
+        dibuka = False
+    book.app.alert(pesan_hasil(hasil, judul, dibuka), title=judul)
+    return hasil
+
+
+def pesan_hasil(hasil: penyusun.HasilSusun, judul: str, dibuka: bool) -> str:
+    """What staff read after Susun Ulang / Tahun Baru: where the new workbook is, what it holds and what was archived
+    (the builder's notes say it; without notes, the counts), what to do next."""
+    ringkas = list(hasil.catatan[:CATATAN_MAKS]) or [f"{hasil.n_ss} Sasaran Strategis dan {hasil.n_iku} IKU."]
+    if len(hasil.catatan) > CATATAN_MAKS:
+        ringkas.append(f"... dan {len(hasil.catatan) - CATATAN_MAKS} catatan lain.")
+    if hasil.diarsipkan and not any(tl.ARSIP in x for x in ringkas):
+        ringkas.append(f"{hasil.diarsipkan} isian IKU yang tidak lagi ada pada PK dipindah ke lembar {tl.ARSIP}.")
+    if judul == JUDUL_TAHUN:
+        ringkas.append("Realisasi, keterangan, masukan Rincian dan isian anggaran dikosongkan; target dibawa dari tahun "
+                       "lalu: periksa dan sesuaikan dengan PK yang baru.")
+    return "\n".join([f"Workbook baru {'dibuat dan dibuka' if dibuka else 'dibuat (bukalah sendiri)'}:", str(hasil.path), "",
+                      *ringkas, "", "Workbook ini tidak diubah; lanjutkan pekerjaan di workbook baru."])
