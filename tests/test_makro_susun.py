@@ -129,7 +129,7 @@ def test_iku_yang_dikeluarkan_dari_pk_diarsipkan(buku, tmp_path):
     assert tl.ARSIP in wb.sheetnames
     wb.close()
     pesan = buku.app.pesan[-1]
-    assert "13 IKU" in pesan and f"{hasil.diarsipkan} isian IKU" in pesan and tl.ARSIP in pesan
+    assert "13 IKU" in pesan and f"{hasil.diarsipkan} isian yang tidak lagi dipakai" in pesan and tl.ARSIP in pesan
 
 
 def test_pesan_hasil():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..buku import tata_letak as tl
 from ..buku.vba import bangun_vba_project, modul_proyek
-from ..data.berkas import tulis_atomik
+from ..data.berkas import BerkasError, tolak_sumber, tulis_atomik
 from ..data.dataset import Dataset, DatasetError
 from ..hitung.penghitung import PENGHITUNG
 from .anggaran import tulis_lembar_anggaran
@@ -32,7 +32,11 @@ __all__ = ["bangun_workbook"]
 
 def bangun_workbook(ds: Dataset, keluar: Path | str, folder_vba: Path | None = None, timpa: bool = True,
                     sumber: tuple[Path | str, ...] = ()) -> Path:
-    """Write the workbook of ``ds`` to ``keluar`` atomically; never onto one of ``sumber`` (the inputs)."""
+    """Write the workbook of ``ds`` to ``keluar`` (a macro workbook: ``.xlsm``) atomically; never onto one of ``sumber``."""
+    tolak_sumber(Path(keluar), *sumber)
+    if Path(keluar).suffix.lower() != ".xlsm":
+        raise BerkasError(f"berkas keluaran '{keluar}' harus berakhiran .xlsm: workbook ini berisi makro (tombol), Excel tidak membuka "
+                          "isi .xlsm yang dinamai lain")
     for iku in ds.iku:
         if iku.kalkulator and iku.kalkulator not in PENGHITUNG:
             raise DatasetError(f"IKU {iku.kode}: kalkulator '{iku.kalkulator}' tidak dikenal (pilihan: {', '.join(PENGHITUNG)})")

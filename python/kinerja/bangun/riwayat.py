@@ -16,7 +16,9 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
     nama = tl.RIWAYAT
     ws = b.tambah(nama)
     g = b.gaya
-    ws.write(0, 0, "Riwayat capaian 2020-2024 (Tabel 3.1) dihitung ulang", g["judul"])
+    tahun = sorted({h.tahun for h in ds.riwayat})
+    rentang_tahun = f" {tahun[0]}-{tahun[-1]}" if tahun else ""
+    ws.write(0, 0, f"Riwayat capaian{rentang_tahun} (Tabel 3.1) dihitung ulang", g["judul"])
     ws.write(1, 0, "Capaian dihitung ulang dari target dan realisasi; kolom 'Capaian terbit' adalah angka laporan. "
                    "Koreksi diisi bila angka terbit jelas salah satuan/cetak (alasan di Catatan).", g["subjudul"])
     R0 = tl.RIWAYAT_BARIS0
@@ -35,12 +37,13 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
         b.rumus(nama, r, tl.RW_DIPAKAI, f'=IF({k}="",{a},{k})', g_ if k_ in (None, "") else k_, "umum")
     akhir = R0 + len(ds.riwayat) - 1
     batas, rentang_ = ds.pengaturan.batas_capaian, ds.pengaturan.aturan_rentang
+    kolom = [b.kolom(nama, R0, akhir, c) for c in (tl.RW_DIPAKAI, tl.RW_TARGET, tl.RW_POL)]
+    capaian = fungsi.CAPAIAN_IKU(*kolom, "", "", "", batas, rentang_) if ds.riwayat else []   # the column in one call
     for i in range(len(ds.riwayat)):
         r = R0 + i
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
-        args = [b.ambil(nama, r, c) for c in (tl.RW_DIPAKAI, tl.RW_TARGET, tl.RW_POL)] + ["", "", "", batas, rentang_]
         b.rumus(nama, r, tl.RW_CAPAIAN, f'=CAPAIAN_IKU({sel(tl.RW_DIPAKAI)},{sel(tl.RW_TARGET)},{sel(tl.RW_POL)},"","","",'
-                f"{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", fungsi.CAPAIAN_IKU(*args), "angka")
+                f"{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", capaian[i][0], "angka")
         tinggi(ws, r, ds.riwayat[i].nama, 46)
     for i in range(len(ds.riwayat)):
         r = R0 + i

@@ -6,7 +6,7 @@
   Rincian inputs, the finance sheets, Riwayat, settings. Values of IKU no longer in the PK go to the Arsip sheet.
 * :func:`tahun_baru` writes next year's workbook: same unit, SS and IKU (targets kept, marked to be reviewed),
   realisasi, Keterangan, Rincian inputs and finance entries emptied, the closing year's realisasi and capaian
-  appended to Riwayat, the pagu revision log started afresh, last year's budget totals as ``tahun lalu``.
+  appended to Riwayat, the pagu revision log started afresh.
 * :func:`dataset_kosong` is a new unit's start: the settings and empty SS/IKU tables.
 
 The input is a snapshot (:mod:`kinerja.buku.cuplikan`): a file, or the open workbook through the buttons; it is
@@ -26,6 +26,7 @@ from ..buku.cuplikan import Cuplikan, alamat
 from ..data.dataset import (IKU, Anggaran, BarisArsip, BarisRiwayat, Dataset, DatasetError, Kegiatan, Keluaran, OutputEfisiensi,
                             Pengaturan)
 from ..hitung.laporan import susun_laporan
+from ..hitung.penghitung import PENGHITUNG
 from . import bangun_workbook
 
 __all__ = ["HasilSusun", "SusunError", "susun_ulang", "tahun_baru", "dataset_kosong", "dataset_susun", "dataset_tahun_baru"]
@@ -56,8 +57,9 @@ def susun_ulang(c: Cuplikan, keluar: Path | str, *, timpa: bool = False, sumber:
     path = bangun_workbook(ds, keluar, timpa=timpa, sumber=sumber)
     catatan = [f"{len(ds.ss)} SS dan {len(ds.iku)} IKU disusun dari lembar PK."]
     if arsip_baru:
-        kode = sorted({a.kode for a in arsip_baru})
-        catatan.append(f"{len(arsip_baru)} isian IKU yang tidak lagi ada pada PK ({', '.join(kode)}) dipindah ke lembar {tl.ARSIP}.")
+        kode = sorted({a.kode or "?" for a in arsip_baru})
+        catatan.append(f"{len(arsip_baru)} isian yang tidak lagi dipakai (IKU {', '.join(kode)}: tidak lagi pada PK, tanpa kalkulator, "
+                       f"atau kunci Rincian yang tidak dikenal) dipindah ke lembar {tl.ARSIP}.")
     return HasilSusun(Path(path), len(ds.ss), len(ds.iku), len(arsip_baru), tuple(catatan))
 
 
@@ -79,8 +81,10 @@ def dataset_susun(c: Cuplikan) -> tuple[Dataset, list[BarisArsip]]:
 
 
 def _periksa_pk(ds: Dataset, pos: Posisi) -> None:
-    """Refuse a PK the workbook cannot follow, naming every cell to fix."""
-    salah = [f"{tl.PK}!{alamat(m.r, m.c)}: {m.pesan}" for m in pos.masalah if m.lembar == tl.PK and "kode kosong" in m.pesan]
+    """Refuse what the new workbook could not carry, naming every cell to fix: a row without its key on any table
+    (a PK code, a Riwayat code or year, a revision's stage, an output's name), a code used twice, an IKU's SS not in
+    the SS table, a TW row duplicated, a PK table whose title is gone, a PK year that is not a year."""
+    salah = [f"{m.lembar}!{alamat(m.r, m.c)}: {m.pesan}" for m in pos.masalah if m.menghalangi]
     ganda = [k for k, n in Counter(k for k, _ in pos.iku_baris).items() if n > 1]
     for k in ganda:
         baris = ", ".join(str(r + 1) for x, r in pos.iku_baris if x == k)
@@ -95,8 +99,11 @@ def _periksa_pk(ds: Dataset, pos: Posisi) -> None:
                          f"'{i.ss}' yang tidak ada pada tabel Sasaran Strategis")
     if not ds.ss:
         salah.append(f"{tl.PK}: tabel Sasaran Strategis kosong; isi sedikitnya satu SS")
+    if not ds.tahun:
+        lembar, r, c = pos.pengaturan.get(tl.N_TAHUN, (tl.PK, tl.PENGATURAN_BARIS0, tl.PENGATURAN_KOLOM))
+        salah.append(f"{lembar}!{alamat(r, c)}: Tahun PK bukan tahun 2000-2100")
     if salah:
-        raise SusunError("Lembar PK belum dapat disusun ulang:\n- " + "\n- ".join(salah))
+        raise SusunError("Workbook belum dapat disusun ulang (tidak ada isian yang boleh hilang):\n- " + "\n- ".join(salah))
 
 
 def _arsip_tw(ds: Dataset, pos: Posisi) -> list[BarisArsip]:
@@ -106,30 +113,43 @@ def _arsip_tw(ds: Dataset, pos: Posisi) -> list[BarisArsip]:
     for (k, kode), r in sorted(pos.tw.items(), key=lambda x: (x[0][0], x[1])):
         if kode in kode_pk:
             continue
-        for apa, nilai in ((REALISASI, pos.tw_realisasi.get((k, kode))), (KETERANGAN, pos.keterangan.get((k, kode)))):
+        for apa, c, nilai in ((REALISASI, tl.TW_REALISASI, pos.tw_realisasi.get((k, kode))),
+                              (KETERANGAN, tl.TW_KETERANGAN, pos.keterangan.get((k, kode)))):
             if nilai not in (None, ""):
-                out.append(BarisArsip(kode, tl.LEMBAR_TW[k], alamat(r, tl.TW_KODE), apa, nilai))
+                out.append(BarisArsip(kode, tl.LEMBAR_TW[k], alamat(r, c), apa, nilai, f"tahun {ds.tahun}"))
     for k, r, realisasi, ket in pos.tw_tanpa_kode:
-        for apa, nilai in ((REALISASI, realisasi), (KETERANGAN, ket)):
+        for apa, c, nilai in ((REALISASI, tl.TW_REALISASI, realisasi), (KETERANGAN, tl.TW_KETERANGAN, ket)):
             if nilai not in (None, ""):
-                out.append(BarisArsip("", tl.LEMBAR_TW[k], alamat(r, tl.TW_KODE), apa, nilai, "kode IKU baris ini tidak terbaca"))
+                out.append(BarisArsip("", tl.LEMBAR_TW[k], alamat(r, c), apa, nilai, f"tahun {ds.tahun}; kode IKU baris ini tidak terbaca"))
     return out
 
 
 def _arsip_rincian(c: Cuplikan, ds: Dataset) -> list[BarisArsip]:
-    """Inputs of Rincian blocks whose IKU is no longer in the PK (or no longer has a calculator)."""
-    dipakai = {i.kode for i in ds.iku if i.kalkulator}
+    """Rincian entries the new workbook would not hold: whole blocks of IKU no longer in the PK or without a calculator,
+    and, in blocks still used, rows whose key the calculator does not know and values beyond a single-value input."""
+    kalk = {i.kode: PENGHITUNG[i.kalkulator] for i in ds.iku if i.kalkulator in PENGHITUNG}
     out = []
     for penanda, baris in blok_rincian(c).items():
         kode = penanda[len(tl.RINCIAN_PENANDA[0]):]
-        if not penanda.startswith(tl.RINCIAN_PENANDA[0]) or kode in dipakai:
+        if not penanda.startswith(tl.RINCIAN_PENANDA[0]):
             continue
+        p = kalk.get(kode)
+        sebab = "IKU tidak lagi ada pada PK" if kode not in {i.kode for i in ds.iku} else "IKU tidak lagi memakai kalkulator"
+        dikenal = {m.nama: m.daftar for m in p.masukan} if p else {}
         for kunci, nilai in baris:
-            if kunci in tl.KUNCI_HASIL or not any(v not in (None, "") for v in nilai):
+            if kunci in tl.KUNCI_HASIL or kunci == "isu" or not any(v not in (None, "") for v in nilai):
                 continue
-            teks = nilai[0] if len(nilai) == 1 else "; ".join("" if v is None else str(v) for v in nilai)
-            out.append(BarisArsip(kode, tl.RINCIAN, penanda, kunci, teks))
+            if p is None or kunci not in dikenal:
+                out.append(BarisArsip(kode, tl.RINCIAN, penanda, kunci, _teks_nilai(nilai),
+                                      f"tahun {ds.tahun}; {sebab if p is None else 'kunci tidak dikenal kalkulator ' + p.nama}"))
+            elif not dikenal[kunci] and len(nilai) > 1 and any(v not in (None, "") for v in nilai[1:]):
+                out.append(BarisArsip(kode, tl.RINCIAN, penanda, kunci, _teks_nilai(nilai[1:]),
+                                      f"tahun {ds.tahun}; nilai sesudah yang pertama (masukan ini satu nilai)"))
     return out
+
+
+def _teks_nilai(nilai: list[Any]) -> Any:
+    return nilai[0] if len(nilai) == 1 else "; ".join("" if v is None else str(v) for v in nilai)
 
 
 def dataset_tahun_baru(ds: Dataset, tahun: int) -> tuple[Dataset, list[str]]:

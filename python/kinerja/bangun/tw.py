@@ -42,7 +42,7 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
     kolom_target = tl.K_TW[k]
     peng = {k2: b.ambil(pk, *rc) for k2, rc in t.pengaturan.items()}
     pita = _pita(b, t)
-    for i, iku in enumerate(ds.iku):
+    for i, iku in enumerate(ds.iku):                  # the inputs and links of every row first
         r, rp = tl.TW_BARIS0 + i, t.iku_awal + i
         b.tulis(nama, r, tl.TW_NO, i + 1, "umum")
         b.tulis(nama, r, tl.TW_KODE, iku.kode, "teks")
@@ -52,20 +52,11 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
         b.rumus(nama, r, tl.TW_TARGET, f'=IF({ref(pk, rp, kolom_target)}="",{ref(pk, rp, tl.K_TARGET)},{ref(pk, rp, kolom_target)})',
                 t_th if t_tw in (None, "") else t_tw, "teks")
         _realisasi_tw(b, nama, r, iku, k, t)
-        _realisasi_sd(b, k, r, rp)
-        sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
-        pkc = lambda c: ref(pk, rp, c)  # noqa: E731
-        args = [b.ambil(nama, r, tl.TW_SD), b.ambil(nama, r, tl.TW_TARGET), b.ambil(nama, r, tl.TW_POL), b.ambil(pk, rp, tl.K_BAWAH),
-                b.ambil(pk, rp, tl.K_ATAS), b.ambil(pk, rp, tl.K_TERBURUK), peng[tl.N_BATAS_CAPAIAN], peng[tl.N_ATURAN_RENTANG]]
-        capaian = fungsi.CAPAIAN_IKU(*args)
-        b.rumus(nama, r, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.TW_SD)},{sel(tl.TW_TARGET)},{sel(tl.TW_POL)},"
-                f"{pkc(tl.K_BAWAH)},{pkc(tl.K_ATAS)},"
-                f"{pkc(tl.K_TERBURUK)},{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", capaian, "angka")
-        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({sel(tl.TW_CAPAIAN)},{PREDIKAT})", fungsi.STATUS_CAPAIAN(capaian, *pita), "teks")
         ket = iku.keterangan_tw[k] if k < len(iku.keterangan_tw) else None
         b.tulis(nama, r, tl.TW_KETERANGAN, None if ket in (None, "") else str(ket), "masukan_teks")
         b.tulis(nama, r, tl.TW_GARIS, 100, "umum")
         tinggi(ws, r, iku.nama, 46)
+    _hasil_baris(b, t, k, peng, pita)
     lampu_predikat(ws, g, tl.TW_BARIS0, tl.TW_CAPAIAN, akhir, tl.TW_STATUS)
     rng = lambda c: rentang(None, tl.TW_BARIS0, c, akhir, c)  # noqa: E731
     capaian_kolom = b.kolom(nama, tl.TW_BARIS0, akhir, tl.TW_CAPAIAN)
@@ -79,15 +70,19 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
         ws.write(r_judul + 1, c, h, g["kepala"])
     ws.merge_range(r_judul + 1, tl.TW_NSS_PERSPEKTIF, r_judul + 1, tl.TW_CAPAIAN - 1, "Perspektif", g["kepala"])
     r_nss = r_judul + 2
+    blok = _blok_ss(ds)
     for j, r in enumerate(baris_nss):
         rp = t.ss_awal + j
         b.rumus(nama, r, tl.TW_NSS_KODE, f"={ref(pk, rp, tl.SS_KODE)}", b.ambil(pk, rp, tl.SS_KODE), "teks")
         b.rumus(nama, r, tl.TW_NSS_NAMA, f"={ref(pk, rp, tl.SS_NAMA)}", b.ambil(pk, rp, tl.SS_NAMA), "teks")
         ws.merge_range(r, tl.TW_NSS_PERSPEKTIF, r, tl.TW_CAPAIAN - 1, None, g["teks"])
         b.rumus(nama, r, tl.TW_NSS_PERSPEKTIF, f"={ref(pk, rp, tl.SS_PERSPEKTIF)}", b.ambil(pk, rp, tl.SS_PERSPEKTIF), "teks")
-        nss = fungsi.NSS(capaian_kolom, ss_iku, b.ambil(nama, r, tl.TW_NSS_KODE), peng[tl.N_NSS_BATAS], bobot)
-        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},{tl.N_NSS_BATAS},"
-                f"{BOBOT_IKU})", nss, "angka")
+        a, z = blok.get(ds.ss[j].kode, (0, n - 1))       # the SS's own rows when contiguous, else the whole column
+        bobot_ref = BOBOT_IKU if (a, z) == (0, n - 1) else rentang(pk, t.iku_awal + a, tl.K_BOBOT, t.iku_awal + z, tl.K_BOBOT)
+        nss = fungsi.NSS(capaian_kolom[a:z + 1], ss_iku[a:z + 1], b.ambil(nama, r, tl.TW_NSS_KODE), peng[tl.N_NSS_BATAS], bobot[a:z + 1])
+        baris_ss = lambda c: rentang(None, tl.TW_BARIS0 + a, c, tl.TW_BARIS0 + z, c)  # noqa: E731
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({baris_ss(tl.TW_CAPAIAN)},{baris_ss(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},"
+                f"{tl.N_NSS_BATAS},{bobot_ref})", nss, "angka")
         b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, tl.TW_CAPAIAN)},{PREDIKAT})", fungsi.STATUS_CAPAIAN(nss, *pita), "teks")
         tinggi(ws, r, str(b.ambil(nama, r, tl.TW_NSS_NAMA)), 46)
     nss_akhir = r_nss + t.n_ss - 1
@@ -127,7 +122,8 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
 
 def _realisasi_tw(b: Buku, nama: str, r: int, iku: IKU, k: int, t: Letak) -> None:
     """TW IV: the year's realisasi (a link to Rincian when a calculator makes it); TW I-III: input."""
-    if k == 3 and iku.kode in t.rincian_hasil and iku.realisasi is None:
+    tahunan = iku.realisasi if iku.realisasi not in (None, "") else (iku.realisasi_tw[3] if len(iku.realisasi_tw) > 3 else None)
+    if k == 3 and iku.kode in t.rincian_hasil and tahunan in (None, ""):     # a typed TW IV value overrides the calculator
         rr, rc = t.rincian_hasil[iku.kode]
         b.rumus(nama, r, tl.TW_REALISASI, f"={ref(tl.RINCIAN, rr, rc)}", b.ambil(tl.RINCIAN, rr, rc), "angka")
         return
@@ -146,19 +142,44 @@ def _tanpa_iku(b: Buku, ds: Dataset, nama: str) -> None:
     cetak(ws, ds, f"{nama} {ds.tahun}", tl.TW_BARIS0 + 1, tl.TW_KETERANGAN, tl.TW_BARIS0 - 1)
 
 
+def _hasil_baris(b: Buku, t: Letak, k: int, peng: dict[str, object], pita: tuple) -> None:
+    """Realisasi s.d. TW, capaian and status of every row: one formula per cell, the cached values of each column
+    computed in one call of the same function (a column at once: linear, as Excel would with a range)."""
+    nama, pk, n = tl.LEMBAR_TW[k], tl.PK, t.n_iku
+    r0, p0 = tl.TW_BARIS0, t.iku_awal
+    kol = lambda lembar, a, c: b.kolom(lembar, a, a + n - 1, c)  # noqa: E731
+    tw = [kol(tl.LEMBAR_TW[j], r0, tl.TW_REALISASI) for j in range(k + 1)]
+    sd = fungsi.REALISASI_PERIODE(kol(pk, p0, tl.K_KONSOLIDASI), k + 1, *tw)
+    for i in range(n):
+        b.nilai[(nama, r0 + i, tl.TW_SD)] = sd[i][0]
+    capaian = fungsi.CAPAIAN_IKU(kol(nama, r0, tl.TW_SD), kol(nama, r0, tl.TW_TARGET), kol(nama, r0, tl.TW_POL),
+                                 *(kol(pk, p0, c) for c in (tl.K_BAWAH, tl.K_ATAS, tl.K_TERBURUK)),
+                                 peng[tl.N_BATAS_CAPAIAN], peng[tl.N_ATURAN_RENTANG])
+    status = fungsi.STATUS_CAPAIAN(capaian, *pita)
+    for i in range(n):
+        r, rp = r0 + i, p0 + i
+        sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
+        pkc = lambda c: ref(pk, rp, c)  # noqa: E731
+        tw_ref = [ref(tl.LEMBAR_TW[j], r, tl.TW_REALISASI) for j in range(k)] + [sel(tl.TW_REALISASI)]
+        b.rumus(nama, r, tl.TW_SD, f"=REALISASI_PERIODE({pkc(tl.K_KONSOLIDASI)},{k + 1},{','.join(tw_ref)})", sd[i][0], "umum")
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.TW_SD)},{sel(tl.TW_TARGET)},{sel(tl.TW_POL)},"
+                f"{pkc(tl.K_BAWAH)},{pkc(tl.K_ATAS)},{pkc(tl.K_TERBURUK)},{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", capaian[i][0], "angka")
+        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({sel(tl.TW_CAPAIAN)},{PREDIKAT})", status[i][0], "teks")
+
+
+def _blok_ss(ds: Dataset) -> dict[str, tuple[int, int]]:
+    """First and last IKU index of each SS whose IKU are contiguous in PK order (each NSS cell then reads only its rows:
+    linear in IKU, not IKU x SS); an SS whose IKU are spread out is absent (its NSS reads the whole column)."""
+    posisi: dict[str, list[int]] = {}
+    for i, iku in enumerate(ds.iku):
+        posisi.setdefault(iku.ss, []).append(i)
+    return {ss: (x[0], x[-1]) for ss, x in posisi.items() if x[-1] - x[0] + 1 == len(x)}
+
+
 def _pita(b: Buku, t: Letak) -> tuple[list[list[object]], list[list[object]]]:
     """The predicate table's bound and name columns as the STATUS_CAPAIAN cells receive them."""
     r0, n = t.predikat
     return b.kolom(tl.PK, r0, r0 + n - 1, tl.PREDIKAT_BATAS), b.kolom(tl.PK, r0, r0 + n - 1, tl.PREDIKAT_NAMA)
-
-
-def _realisasi_sd(b: Buku, k: int, r: int, rp: int) -> None:
-    """Realisasi s.d. TW: the year-to-date value by the IKU's konsolidasi periode, from this and the earlier TW sheets."""
-    nama = tl.LEMBAR_TW[k]
-    tw = [f"{ref(tl.LEMBAR_TW[j], r, tl.TW_REALISASI)}" for j in range(k)] + [xl_rowcol_to_cell(r, tl.TW_REALISASI)]
-    nilai = [b.ambil(tl.LEMBAR_TW[j], r, tl.TW_REALISASI) for j in range(k + 1)]
-    v = fungsi.REALISASI_PERIODE(b.ambil(tl.PK, rp, tl.K_KONSOLIDASI), k + 1, *nilai)
-    b.rumus(nama, r, tl.TW_SD, f"=REALISASI_PERIODE({ref(tl.PK, rp, tl.K_KONSOLIDASI)},{k + 1},{','.join(tw)})", v, "umum")
 
 
 def _grafik_tw(b: Buku, nama: str, r0: int, r1: int, r_grafik: int) -> None:

@@ -98,7 +98,8 @@ def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
     for k, kode, r in pos.tw_ganda:
         if kode_pk.count(kode) < 2:                   # a code twice on PK is reported there (kode-ganda)
             pos.masalah.append(Masalah(tl.LEMBAR_TW[k], r, tl.TW_KODE, f"kode IKU '{kode}' muncul lebih dari sekali pada "
-                                       f"{tl.LEMBAR_TW[k]}", "Setiap IKU PK satu baris pada lembar TW; kembalikan rumus kodenya"))
+                                       f"{tl.LEMBAR_TW[k]}", "Setiap IKU PK satu baris pada lembar TW; perbaiki kode baris ini "
+                                       "(isinya tidak dibaca)", menghalangi=True))
     for k, nama in enumerate(tl.LEMBAR_TW):
         if nama not in c.lembar or not any(j == k for j, _ in pos.tw):
             continue
@@ -118,6 +119,12 @@ def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
                                            "realisasinya tidak terbaca", "Susun ulang workbook atau kembalikan baris IKU itu"))
         if k in pos.tw_judul:
             _blok_nss_nko(c.lembar[nama], nama, pos.tw_judul[k], len(ds.ss), k, pos)
+
+
+def _tautan_rincian(rumus: str | None) -> bool:
+    """True for a link to a cell of Rincian (``=Rincian!$C$19``): TW IV's realisasi made by a calculator."""
+    m = _SEL.match(rumus or "")
+    return bool(m) and m.group(1) == tl.RINCIAN
 
 
 def _baris_pk(rumus: str | None) -> int | None:
@@ -176,7 +183,8 @@ def _kolom(v: Any, lembar: str, r0: int, kepala: tuple[str, ...], wajib: tuple[i
 
 
 def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]:
-    """Per IKU code: (value, is_formula) of the Realisasi cell of TW I..IV."""
+    """Per IKU code: (value, is a link to Rincian) of the Realisasi cell of TW I..IV. A formula staff typed (``=7/2``)
+    counts by its cached value; only TW IV's link to a calculator's result means "the calculator decides"."""
     out: dict[str, list[tuple[Any, bool]]] = {}
     for k, nama in enumerate(tl.LEMBAR_TW):
         v = c.lembar.get(nama)
@@ -210,10 +218,10 @@ def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]
             if (k, kode) in pos.tw:
                 pos.tw_ganda.append((k, kode, r))
                 continue
-            out.setdefault(kode, [(None, False)] * 4)[k] = (v.v(r, c_real), v.f(r, c_real) is not None)
+            out.setdefault(kode, [(None, False)] * 4)[k] = (v.v(r, c_real), _tautan_rincian(v.f(r, c_real)))
             pos.tw[(k, kode)] = r
             pos.tw_pk[(k, kode)] = _baris_pk(v.f(r, tl.TW_NAMA))
-            pos.tw_realisasi[(k, kode)] = None if v.f(r, c_real) is not None else v.v(r, c_real)
+            pos.tw_realisasi[(k, kode)] = None if _tautan_rincian(v.f(r, c_real)) else v.v(r, c_real)
             pos.keterangan[(k, kode)] = v.v(r, c_ket)
     return out
 
@@ -234,15 +242,14 @@ def _baca_iku(c: Cuplikan, pos: Posisi) -> list[IKU]:
         pos.iku_baris.append((kode, r))
         real = tw.get(kode, [(None, False)] * 4)
         kalk = teks(sel(r, tl.K_KALK)) or None
-        tahunan, rumus = real[3]
-        pakai_kalk = kalk is not None and (rumus or tahunan is None) and kode in masukan
+        tahunan, tautan = real[3]              # TW IV: a link to the calculator's result on Rincian, or a value
         hasil.append(IKU(
             kode=kode, ss=teks(sel(r, tl.K_SS)), nama=teks(sel(r, tl.K_NAMA)), satuan=teks(sel(r, tl.K_SATUAN)),
             polarisasi=sel(r, tl.K_POL), target=sel(r, tl.K_TARGET),
-            realisasi=None if pakai_kalk else tahunan, kalkulator=kalk if pakai_kalk else None,
+            realisasi=None if tautan else tahunan, kalkulator=kalk,
             masukan=masukan.get(kode, {}), batas_bawah=sel(r, tl.K_BAWAH), batas_atas=sel(r, tl.K_ATAS),
             realisasi_terburuk=sel(r, tl.K_TERBURUK), kumulatif=teks(sel(r, tl.K_KUMULATIF)).lower() == "ya",
-            target_tw=tuple(sel(r, k) for k in tl.K_TW), realisasi_tw=tuple(None if rumus else x for x, rumus in real),
+            target_tw=tuple(sel(r, k) for k in tl.K_TW), realisasi_tw=tuple(None if tautan else x for x, tautan in real),
             sumber_data=teks(sel(r, tl.K_SUMBER)), catatan=teks(sel(r, tl.K_CATATAN)),
             konsolidasi=teks(sel(r, tl.K_KONSOLIDASI)) or None, bobot=sel(r, tl.K_BOBOT),
             keterangan_tw=tuple(pos.keterangan.get((k, kode)) for k in range(4)),
@@ -341,10 +348,10 @@ def _baca_riwayat(c: Cuplikan, pos: Posisi) -> list[BarisRiwayat]:
     masukan = (tl.RW_KODE, tl.RW_NAMA, tl.RW_TAHUN, tl.RW_TARGET, tl.RW_REALISASI, tl.RW_KOREKSI, tl.RW_TERBIT)
     for r in baris_tabel(v, tl.RIWAYAT, r0 + 1, akhir, tl.RW_KODE, masukan, "tabel riwayat", pos.masalah):
         x = lambda i: v.v(r, i)  # noqa: E731
-        try:
-            tahun = int(x(tl.RW_TAHUN))
-        except (TypeError, ValueError):
-            tahun = 0
+        tahun = _tahun(x(tl.RW_TAHUN))
+        if not tahun:
+            pos.masalah.append(Masalah(tl.RIWAYAT, r, tl.RW_TAHUN, f"tahun riwayat '{x(tl.RW_TAHUN)}' bukan tahun 2000-2100",
+                                       "Tulis tahunnya sebagai angka (mis. 2020); catatan lain di kolom Catatan", menghalangi=True))
         hasil.append(BarisRiwayat(teks(x(tl.RW_KODE)), teks(x(tl.RW_NAMA)), teks(x(tl.RW_SATUAN)), teks(x(tl.RW_POL)), tahun,
                                   x(tl.RW_TARGET), x(tl.RW_REALISASI), x(tl.RW_TERBIT), None, x(tl.RW_KOREKSI), teks(x(tl.RW_CATATAN))))
         pos.riwayat.append(r)

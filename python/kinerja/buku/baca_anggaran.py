@@ -31,7 +31,7 @@ def _pagu(c: Cuplikan, pos: dict[tuple, int], masalah: list[Masalah]) -> tuple[l
     akhir = cari_baris(pg, tl.REV_NO, tl.PAGU_TERKINI, tl.REVISI_BARIS0)
     revisi = []
     kolom = (tl.REV_TAHAP, tl.REV_TW, tl.REV_SEBELUM, tl.REV_SESUDAH, tl.REV_ALASAN)
-    for r in baris_tabel(pg, tl.PAGU, tl.REVISI_BARIS0, akhir, tl.REV_TAHAP, kolom, "riwayat revisi pagu", masalah):
+    for r in baris_tabel(pg, tl.PAGU, tl.REVISI_BARIS0, akhir, tl.REV_TAHAP, kolom, "riwayat revisi pagu", masalah, "tahap"):
         revisi.append(RevisiPagu(teks(pg.v(r, tl.REV_TAHAP)), teks(pg.v(r, tl.REV_TW)), pg.v(r, tl.REV_SESUDAH),
                                  teks(pg.v(r, tl.REV_ALASAN)), pg.v(r, tl.REV_SEBELUM)))
         pos[("revisi", len(revisi) - 1)] = r
@@ -77,7 +77,7 @@ def _keluaran(c: Cuplikan, pos: dict[tuple, int], masalah: list[Masalah]) -> lis
     akhir = cari_baris(v, tl.KL_KEGIATAN, tl.TOTAL, tl.KEG_BARIS0)
     hasil = []
     kolom = (tl.KL_KEGIATAN, tl.KL_TVK, tl.KL_RVK, tl.KL_TIKK, tl.KL_RIKK)
-    for r in baris_tabel(v, tl.KELUARAN, tl.KEG_BARIS0, akhir, tl.KL_KEGIATAN, kolom, "tabel keluaran", masalah):
+    for r in baris_tabel(v, tl.KELUARAN, tl.KEG_BARIS0, akhir, tl.KL_KEGIATAN, kolom, "tabel keluaran", masalah, "nama kegiatan"):
         hasil.append(Keluaran(teks(v.v(r, tl.KL_KEGIATAN)), v.v(r, tl.KL_TVK), v.v(r, tl.KL_RVK), (v.v(r, tl.KL_TIKK),),
                               (v.v(r, tl.KL_RIKK),)))
         pos[("keluaran", len(hasil) - 1)] = r
@@ -91,7 +91,7 @@ def _efisiensi(c: Cuplikan, pos: dict[tuple, int], masalah: list[Masalah]) -> li
     akhir = cari_baris(v, tl.EF_KELUARAN, tl.TOTAL, tl.KEG_BARIS0)
     hasil = []
     kolom = (tl.EF_KELUARAN, tl.EF_PAGU, tl.EF_CK, tl.EF_REALISASI)
-    for r in baris_tabel(v, tl.EFISIENSI, tl.KEG_BARIS0, akhir, tl.EF_KELUARAN, kolom, "tabel efisiensi", masalah):
+    for r in baris_tabel(v, tl.EFISIENSI, tl.KEG_BARIS0, akhir, tl.EF_KELUARAN, kolom, "tabel efisiensi", masalah, "nama keluaran"):
         hasil.append(OutputEfisiensi(teks(v.v(r, tl.EF_KELUARAN)), v.v(r, tl.EF_PAGU), v.v(r, tl.EF_CK), v.v(r, tl.EF_REALISASI)))
         pos[("efisiensi", len(hasil) - 1)] = r
     return hasil

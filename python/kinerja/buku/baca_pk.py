@@ -55,22 +55,29 @@ def baca_pengaturan(c: Cuplikan, masalah: list[Masalah], posisi: dict[str, Sel])
     return peng
 
 
-def _baris_bagian(v: LembarSel, judul: str, kunci: int, kolom: tuple[int, ...], nama: str, masalah: list[Masalah]) -> list[int]:
-    """The filled rows of a PK section's table (title, header, rows up to the next title)."""
+def _baris_bagian(c: Cuplikan, judul: str, kunci: int, kolom: tuple[int, ...], nama: str, nama_kunci: str,
+                  masalah: list[Masalah], nama_def: str) -> list[int]:
+    """The filled rows of a PK section's table (title, header, rows up to the next title). A workbook whose defined
+    name shows it has the table but whose title is gone: a problem at the title's place (its values cannot be read)."""
+    v = c.lembar[tl.PK]
     b = batas_bagian(v, judul)
     if b is None:
+        if nama_def in c.nama:
+            r = max(0, c.nama[nama_def][1] - 2)
+            masalah.append(Masalah(tl.PK, r, 0, f"judul '{judul}' tidak ditemukan di kolom A: {nama} tidak dapat dibaca",
+                                   f"Kembalikan judul '{judul}' di atas baris judul kolomnya", menghalangi=True))
         return []
     r, akhir = b
     terisi = [x for x in v.baris_terisi(r + 2, akhir) if any(teks(v.v(x, k)) for k in kolom)]
-    return baris_tabel(v, tl.PK, r + 2, (terisi[-1] + 1) if terisi else r + 2, kunci, kolom, nama, masalah)
+    return baris_tabel(v, tl.PK, r + 2, (terisi[-1] + 1) if terisi else r + 2, kunci, kolom, nama, masalah, nama_kunci)
 
 
 def baca_bobot(c: Cuplikan, masalah: list[Masalah], posisi: list[int]) -> tuple[tuple[str, Any], ...]:
     """(perspektif, weight as typed) of the rows that have a weight (their rows appended to ``posisi``); none -> plain means."""
     v = c.lembar[tl.PK]
     kolom = (tl.BOBOT_PERSPEKTIF, tl.BOBOT_NILAI)
-    baris = [r for r in _baris_bagian(v, tl.BOBOT_JUDUL, tl.BOBOT_PERSPEKTIF, kolom, "tabel Bobot Perspektif", masalah)
-             if teks(v.v(r, tl.BOBOT_NILAI))]
+    baris = [r for r in _baris_bagian(c, tl.BOBOT_JUDUL, tl.BOBOT_PERSPEKTIF, kolom, "tabel Bobot Perspektif", "nama perspektif",
+                                      masalah, tl.NAMA_BOBOT[0][0]) if teks(v.v(r, tl.BOBOT_NILAI))]
     posisi += baris
     return tuple((teks(v.v(r, tl.BOBOT_PERSPEKTIF)), v.v(r, tl.BOBOT_NILAI)) for r in baris)
 
@@ -79,7 +86,8 @@ def baca_predikat(c: Cuplikan, masalah: list[Masalah], posisi: list[int]) -> tup
     """(lower bound as typed, name, colour) per band, from the highest (rows appended to ``posisi``); none -> the report's."""
     v = c.lembar[tl.PK]
     kolom = (tl.PREDIKAT_BATAS, tl.PREDIKAT_NAMA, tl.PREDIKAT_WARNA)
-    baris = _baris_bagian(v, tl.PREDIKAT_JUDUL, tl.PREDIKAT_NAMA, kolom, "tabel Predikat Capaian", masalah)
+    baris = _baris_bagian(c, tl.PREDIKAT_JUDUL, tl.PREDIKAT_NAMA, kolom, "tabel Predikat Capaian", "nama predikat", masalah,
+                          tl.NAMA_PREDIKAT[1][0])
     posisi += baris
     return tuple((v.v(r, tl.PREDIKAT_BATAS), teks(v.v(r, tl.PREDIKAT_NAMA)), teks(v.v(r, tl.PREDIKAT_WARNA))) for r in baris)
 

@@ -141,53 +141,100 @@ def tujuan_nama(teks: str, lembar: Iterable[str]) -> tuple[str, int, int] | None
     return judul, int(m.group(2)) - 1, kol - 1
 
 
-def _baca_lembar(ws: Any, rumus: bool) -> dict[int, dict[int, Any]]:
-    """Rows of one sheet within the readable columns, only those that hold something.
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ALAMAT = re.compile(r"([A-Z]{1,3})(\d+)$")
 
-    Streams only the rows the sheet's XML holds (openpyxl's sheet parser), so the empty million rows
-    above a stray value in A1048576 are never visited; falls back on openpyxl's public row iterator
-    if that parser's interface changes.
+
+def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int, str]]]:
+    """Values and formulas of one sheet in one pass over its XML, only the rows it holds, columns A..tl.KOLOM_BACA.
+
+    Streams the sheet's XML once (the empty million rows above a stray value in A1048576 are never visited).
+    Values as openpyxl's reader gives them (shared and inline strings, numbers, dates by their number format,
+    booleans, error texts); formulas as text, a shared formula translated to its cell as Excel would show it.
     """
-    try:
-        return _baca_hadir(ws, rumus)
-    except (AttributeError, TypeError, ImportError):
-        pass
-    ws.reset_dimensions()                       # the stored dimension may lie; stream what is there
-    keluar: dict[int, dict[int, Any]] = {}
-    for r, baris in enumerate(ws.iter_rows(max_col=tl.KOLOM_BACA, values_only=not rumus)):
-        if rumus:
-            d = {c: _rumus_teks(s) for c, s in enumerate(baris) if s.data_type == "f"}
-        elif baris.count(None) == len(baris):
-            continue
-        else:
-            d = {c: x for c, x in enumerate(baris) if x is not None}
-        if d:
-            keluar[r] = d
-    return keluar
+    import xml.etree.ElementTree as ET
 
-
-def _baca_hadir(ws: Any, rumus: bool) -> dict[int, dict[int, Any]]:
-    """The rows present in the sheet's XML (values, or formula texts), columns A..tl.KOLOM_BACA."""
-    from openpyxl.worksheet._reader import WorkSheetParser
+    from openpyxl.formula.translate import Translator
     wb = ws.parent
-    keluar: dict[int, dict[int, Any]] = {}
+    nilai: dict[int, dict[int, Any]] = {}
+    rumus: dict[int, dict[int, str]] = {}
+    induk: dict[str, tuple[str, str]] = {}            # shared formula id -> (its text, its cell)
+    r = 0
     with ws._get_source() as src:
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=not rumus, epoch=wb.epoch, date_formats=wb._date_formats,
-                                 timedelta_formats=wb._timedelta_formats)
-        for r, sel in parser.parse():
-            d = {}
-            for x in sel:
-                c = x["column"]
-                if c > tl.KOLOM_BACA:
-                    continue
-                if rumus:
-                    if x["data_type"] == "f":
-                        d[c - 1] = "=" + str(getattr(x["value"], "text", x["value"])).lstrip("=")
-                elif x["value"] is not None:
-                    d[c - 1] = x["value"]
-            if d:
-                keluar[r - 1] = d
-    return keluar
+        for _, el in ET.iterparse(src, events=("end",)):
+            tag = el.tag
+            if tag == _NS + "row":
+                el.clear()
+                continue
+            if tag != _NS + "c":
+                continue
+            m = _ALAMAT.match(el.get("r", ""))
+            if m is None:
+                el.clear()
+                continue
+            c = _kolom_huruf(m.group(1))
+            r = int(m.group(2)) - 1
+            if c < tl.KOLOM_BACA:
+                v = _nilai_sel(el, wb, ws._shared_strings)
+                if v is not None:
+                    nilai.setdefault(r, {})[c] = v
+                f = el.find(_NS + "f")
+                if f is not None:
+                    teks = _teks_rumus(f, m.group(0), induk, Translator)
+                    if teks is not None:
+                        rumus.setdefault(r, {})[c] = teks
+            elif (f := el.find(_NS + "f")) is not None and f.get("t") == "shared" and f.text:
+                induk[f.get("si", "")] = (f.text, m.group(0))      # a shared formula's master right of the read columns
+            el.clear()
+    return nilai, rumus
+
+
+def _kolom_huruf(huruf: str) -> int:
+    k = 0
+    for ch in huruf:
+        k = k * 26 + ord(ch) - 64
+    return k - 1
+
+
+def _teks_rumus(f: Any, sel: str, induk: dict[str, tuple[str, str]], Translator: Any) -> str | None:
+    """The formula text of a cell's ``<f>``: its own, or its shared formula's master translated to this cell."""
+    if f.get("t") == "shared":
+        si = f.get("si", "")
+        if f.text:
+            induk[si] = (f.text, sel)
+            return "=" + f.text
+        if si in induk:
+            teks, asal = induk[si]
+            return Translator("=" + teks, origin=asal).translate_formula(sel)
+        return None
+    return "=" + (f.text or "")
+
+
+def _nilai_sel(el: Any, wb: Any, bersama: list[str]) -> Any:
+    """A cell's cached value as openpyxl's reader returns it."""
+    t = el.get("t", "n")
+    if t == "inlineStr":
+        is_ = el.find(_NS + "is")
+        return "".join(x.text or "" for x in is_.iter(_NS + "t")) if is_ is not None else None
+    v = el.find(_NS + "v")
+    if v is None or v.text is None:
+        return None
+    x = v.text
+    if t == "s":
+        return bersama[int(x)]
+    if t in ("str", "e"):
+        return x
+    if t == "b":
+        return x.strip() in ("1", "true")
+    if t == "d":
+        from openpyxl.utils.datetime import from_ISO8601
+        return from_ISO8601(x)
+    angka: Any = float(x) if any(ch in x for ch in ".eE") else int(x)
+    gaya = int(el.get("s", "0"))
+    if gaya in wb._date_formats:
+        from openpyxl.utils.datetime import from_excel
+        return from_excel(angka, wb.epoch, timedelta=gaya in wb._timedelta_formats)
+    return angka
 
 
 def _rumus_teks(sel: Any) -> str:
@@ -202,9 +249,8 @@ def dari_berkas(path: Path | str) -> Cuplikan:
     p = periksa_workbook(path)
     try:
         wv = openpyxl.load_workbook(p, read_only=True, data_only=True, keep_links=False)
-        wf = openpyxl.load_workbook(p, read_only=True, data_only=False, keep_links=False)
         try:
-            lembar = {ws.title: LembarSel(_baca_lembar(ws, False), _baca_lembar(wf[ws.title], True)) for ws in wv.worksheets}
+            lembar = {ws.title: LembarSel(*_baca_lembar(ws)) for ws in wv.worksheets}
             nama, rusak = {}, {}
             for n, d in wv.defined_names.items():
                 teks = str(d.attr_text or "")
@@ -215,7 +261,6 @@ def dari_berkas(path: Path | str) -> Cuplikan:
                     nama[n] = t
         finally:
             wv.close()
-            wf.close()
     except BerkasError:
         raise
     except Exception as e:  # openpyxl raises many kinds on a damaged file

@@ -27,6 +27,7 @@ class Masalah:
     c: int
     pesan: str
     saran: str
+    menghalangi: bool = False        # a value Susun Ulang could not carry (a row without its key): it refuses until fixed
 
 
 def teks(x: Any) -> str:
@@ -45,7 +46,7 @@ def cari_baris(v: LembarSel, kolom: int, isi: str, dari: int = 0, sampai: int | 
 
 
 def baris_tabel(v: LembarSel, lembar: str, awal: int, akhir: int | None, kunci: int, kolom: Iterable[int],
-                nama_tabel: str, masalah: list[Masalah]) -> list[int]:
+                nama_tabel: str, masalah: list[Masalah], nama_kunci: str = "kode") -> list[int]:
     """The rows of a table in [awal, akhir) that have a key in column ``kunci``.
 
     A row with content in ``kolom`` but an empty key, and a blank row between filled rows, become a
@@ -59,8 +60,8 @@ def baris_tabel(v: LembarSel, lembar: str, awal: int, akhir: int | None, kunci: 
             masalah.append(Masalah(lembar, terisi[i - 1] + 1, kunci, f"baris kosong di tengah {nama_tabel}",
                                    "Hapus baris kosong itu (klik kanan > Delete), atau isi barisnya; baris di bawahnya tetap dibaca"))
         if teks(v.v(r, kunci)) in ("", "0") and not v.f(r, kunci):
-            masalah.append(Masalah(lembar, r, kunci, f"{nama_tabel}: kode kosong pada baris yang berisi",
-                                   "Isi kodenya, atau kosongkan seluruh baris"))
+            masalah.append(Masalah(lembar, r, kunci, f"{nama_tabel}: {nama_kunci} kosong pada baris yang berisi",
+                                   f"Isi {nama_kunci}, atau kosongkan seluruh baris", menghalangi=True))
             continue
         hasil.append(r)
     return hasil

@@ -41,6 +41,8 @@ def bangun_kosong(keluar: Path, tahun: int | None, timpa: bool) -> int:
     """``kinerja bangun --kosong``: the settings and empty SS/IKU tables of a new unit."""
     from ..bangun import bangun_workbook
     from ..bangun.susun import dataset_kosong
+    if tahun is not None and not 2000 <= tahun <= 2100:
+        raise BerkasError(f"tahun {tahun} di luar 2000-2100")
     bangun_workbook(dataset_kosong(tahun or dt.date.today().year), keluar, timpa=timpa)
     print(f"Workbook kosong ditulis: {keluar}")
     print("Isi pengaturan, tabel Sasaran Strategis dan tabel IKU pada lembar PK, lalu tekan Susun Ulang "

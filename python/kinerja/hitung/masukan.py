@@ -143,13 +143,13 @@ def _angka_tw(iku: IKU, j: int) -> float:
 
 def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], teks: Any,
                pakai_kalkulator: bool) -> tuple[float, bool, dict[str, float]]:
-    if pakai_kalkulator and iku.kalkulator and teks is None:
+    tahunan = iku.realisasi if iku.realisasi not in (None, "") else (iku.realisasi_tw[3] if len(iku.realisasi_tw) > 3 else None)
+    if pakai_kalkulator and iku.kalkulator and teks is None and tahunan in (None, ""):   # a typed year value overrides it
         try:
             h = hitung(iku.kalkulator, iku.masukan, pengaturan, konteks)
         except KalkulatorError as e:
             raise MasukanError(f"IKU {iku.kode}, kalkulator {iku.kalkulator}: {e}") from None
         return h.nilai, iku.kalkulator == "proyeksi_tahunan", h.rincian
-    tahunan = iku.realisasi if iku.realisasi not in (None, "") else (iku.realisasi_tw[3] if len(iku.realisasi_tw) > 3 else None)
     n = _baca(iku.kode, "realisasi", tahunan if teks is None else teks)
     try:
         return angka_realisasi(n), n.proyeksi, {}
