@@ -228,6 +228,10 @@ def _pk(xml: str, baris_baru: Callable[[int], int | None],
     kepala, ekor = xml[:awal], xml[isi_data:]
     geser = lambda s: " ".join(_geser_ref(x, PK, baris_baru) for x in s.split())  # noqa: E731
     kepala = re.sub(r'(<dimension ref=")([^"]*)"', lambda m: f'{m.group(1)}{geser(m.group(2))}"', kepala)
+    ekor = re.sub(r'<mergeCell ref="([^"]*)"/>', lambda m: "" if "#REF!" in geser(m.group(1)) else m.group(0), ekor)   # Excel drops it
+    ekor = re.sub(r'<mergeCells count="\d+">(.*?)</mergeCells>',
+                  lambda m: f'<mergeCells count="{m.group(1).count("<mergeCell ")}">{m.group(1)}</mergeCells>' if "<mergeCell " in m.group(1)
+                  else "", ekor, flags=re.S)
     ekor = re.sub(r'((?:sqref|ref)=")([^"]*)"', lambda m: f'{m.group(1)}{geser(m.group(2))}"', ekor)
     ekor = re.sub(r"(<formula1?>)(.*?)(</formula1?>)",
                   lambda m: m.group(1) + escape(_geser_ref(_buka_xml(m.group(2)), PK, baris_baru)) + m.group(3), ekor)

@@ -193,8 +193,9 @@ def _parser() -> argparse.ArgumentParser:
     lap.add_argument("--semua", action="store_true", help="tampilkan juga angka terbit yang sesuai")
     lap.set_defaults(fungsi=_laporan)
     b = sub.add_parser("benchmark", help="ukur kecepatan (rasio dalam satu kali jalan)")
-    b.add_argument("jenis", choices=("capaian", "udf", "baca", "susun"), nargs="?", default="capaian")
-    b.add_argument("--baris", type=int, default=None, help="jumlah baris (bawaan: 1.000.000 capaian, 10.000 udf, 200 IKU susun)")
+    b.add_argument("jenis", choices=("capaian", "udf", "baca", "susun", "skala"), nargs="?", default="capaian")
+    b.add_argument("--baris", "--iku", type=int, default=None,
+                   help="jumlah baris/IKU (bawaan: 1.000.000 capaian, 10.000 udf, 200 IKU susun, 1.000 IKU skala)")
     b.set_defaults(fungsi=_benchmark)
     _daftar_bangun(sub)
     daftar_susun(sub)

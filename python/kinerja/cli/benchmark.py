@@ -9,9 +9,13 @@ clean workbook: time and peak memory (goal: about the same).
 single-cell calls of the same function, in-process (goal: at least 100x faster).
 ``susun``: ``kinerja susun`` of a synthetic unit's workbook (200 IKU by default) against ``kinerja bangun`` of the same
 dataset: time and peak Python memory (goal: susun at most 1.5x bangun).
+``skala``: a synthetic unit of N and N/10 IKU: each command's time and peak memory (each in its own process), the
+ratio N / (N/10) (goal: at most 12x), ``laporan BERKAS`` against a bare read of the same file (openpyxl read-only
+and the project's reader), and the UDF calls a full recalculation of the built workbook makes.
 """
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Callable
@@ -117,7 +121,23 @@ def benchmark_udf(n: int = 10_000) -> str:
         f"  satu panggilan rentang   : {t_rentang * 1e3:9.2f} ms\n"
         f"  {n:,} panggilan per sel : {t_sel * 1e3:9.2f} ms\n"
         f"  rasio per sel / rentang  : {t_sel / t_rentang:6.1f}x  (sasaran >= 100)\n"
+        + _panggilan_workbook()
     )
+
+
+def _panggilan_workbook() -> str:
+    """The UDF calls a full recalculation of the workbook built from the embedded dataset makes (equal to pycel's count:
+    tests/test_skala.py)."""
+    import tempfile
+
+    from ..bangun import bangun_workbook
+    from ..data.dataset import muat_bawaan
+    with tempfile.TemporaryDirectory() as d:
+        p = bangun_workbook(muat_bawaan(), Path(d) / "k.xlsm")
+        udf, sel = panggilan_udf(p)
+    n = len(muat_bawaan().iku)
+    return (f"  workbook bawaan ({n} IKU): hitung ulang penuh = {udf:,} panggilan UDF di {sel:,} sel rumus "
+            f"({udf / n:.1f} per IKU; satu panggilan per sel, belum satu per kolom)\n")
 
 
 def _sel_jauh(sumber: Path, tujuan: Path, sel: str) -> Path:
@@ -201,8 +221,85 @@ def benchmark_susun(n: int = 200) -> str:
             f"hasil susun {'identik byte' if sama else 'BERBEDA'} dengan hasil bangun\n")
 
 
+_PEMBUNGKUS = ("import resource, sys, time; from kinerja.cli import main; t0 = time.perf_counter(); rc = main(sys.argv[1:]); "
+              "sys.stderr.write(f'\\nUKUR {time.perf_counter() - t0} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'); "
+              "sys.exit(rc)")
+"""Runs one ``kinerja`` command in a fresh process and reports its own time (without interpreter start) and peak RSS."""
+
+
+def _perintah(*args: str) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one command in its own process."""
+    import subprocess
+    import sys
+    p = subprocess.run([sys.executable, "-c", _PEMBUNGKUS, *args], capture_output=True, text=True)
+    baris = [x for x in p.stderr.splitlines() if x.startswith("UKUR ")]
+    if not baris:
+        raise RuntimeError(f"kinerja {' '.join(args)} gagal: {p.stderr[-500:]}")
+    _, detik, kb = baris[-1].split()
+    return float(detik), int(kb) / 1024
+
+
+def _baca_polos(path: Path) -> tuple[float, float]:
+    """A bare openpyxl read-only pass over every sheet's values, and the project's reader (values and formulas)."""
+    import openpyxl
+
+    from ..buku.cuplikan import dari_berkas
+
+    def polos() -> None:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        for ws in wb.worksheets:
+            for _ in ws.iter_rows(values_only=True):
+                pass
+        wb.close()
+    return ukur(polos, 1), ukur(lambda: dari_berkas(path), 1)
+
+
+def panggilan_udf(path: Path) -> tuple[int, int]:
+    """(UDF calls, formula cells) of a full recalculation: every formula cell is evaluated once, and calls each of our
+    functions its formula names once (no volatile or iterative formulas), so the count is read off the formulas."""
+    from ..buku.cuplikan import dari_berkas
+    from ..buku.fungsi import REGISTRI
+    pola = re.compile(r"\b(" + "|".join(sorted(REGISTRI, key=len, reverse=True)) + r")\(")
+    c = dari_berkas(path)
+    rumus = [f for v in c.lembar.values() for baris in v.rumus for f in baris if f]
+    return sum(len(pola.findall(f)) for f in rumus), len(rumus)
+
+
+def benchmark_skala(n: int = 1000) -> str:
+    """Every command at N/10 and N IKU (synthetic unit), their ratio, reading against a bare pass, UDF calls."""
+    import tempfile
+
+    from ..bangun import bangun_workbook
+    from ..data.sintetis import unit_sintetis
+    keluar = [f"skala: unit sintetis, {n // 10:,} dan {n:,} IKU (10 per SS, 4 tahun riwayat), satu kali jalan, setiap perintah "
+              "dalam prosesnya sendiri (waktu tanpa start interpreter; memori = puncak RSS proses)"]
+    hasil: dict[int, dict[str, tuple[float, float]]] = {}
+    with tempfile.TemporaryDirectory() as d:
+        for m in (n // 10, n):
+            berkas = Path(d) / f"u{m}.xlsm"
+            bangun_workbook(unit_sintetis(m), berkas)
+            perintah = {"bangun": ("bangun", "--dataset", str(berkas), "--keluar", str(Path(d) / f"b{m}.xlsm")),
+                        "susun": ("susun", str(berkas), "--keluar", str(Path(d) / f"s{m}.xlsm")),
+                        "laporan BERKAS": ("laporan", str(berkas), "--format", "json"),
+                        "validasi": ("validasi", str(berkas), "--format", "json"),
+                        "ekspor xlsx,csv,json": ("ekspor", str(berkas), "--tw", "4", "--ke", str(Path(d) / f"e{m}"),
+                                                 "--format", "xlsx,csv,json", "--paksa")}
+            hasil[m] = {nama: _perintah(*args) for nama, args in perintah.items()}
+            udf, sel = panggilan_udf(berkas)
+            polos, pembaca = _baca_polos(berkas)
+            keluar.append(f"  {m:>6,} IKU: " + "; ".join(f"{k} {t:.2f} s / {mb:.0f} MB" for k, (t, mb) in hasil[m].items()))
+            keluar.append(f"          laporan BERKAS = {hasil[m]['laporan BERKAS'][0] / polos:.2f}x openpyxl read-only polos "
+                          f"({polos:.2f} s), {hasil[m]['laporan BERKAS'][0] / pembaca:.2f}x pembaca proyek ({pembaca:.2f} s); "
+                          f"hitung ulang penuh: {udf:,} panggilan UDF di {sel:,} sel rumus")
+    kecil, besar = hasil[n // 10], hasil[n]
+    keluar.append("  rasio waktu x10 IKU (sasaran <= 12x): " + "; ".join(f"{k} {besar[k][0] / kecil[k][0]:.1f}x" for k in besar))
+    return "\n".join(keluar) + "\n"
+
+
 def jalankan(jenis: str = "capaian", baris: int | None = None) -> str:
     """Run one benchmark and return its printed report."""
+    if jenis == "skala":
+        return benchmark_skala(baris or 1000)
     if jenis == "susun":
         return benchmark_susun(baris or 200)
     if jenis == "udf":

@@ -13,14 +13,14 @@ globals().update({nama.lower(): f.fungsi for nama, f in REGISTRI.items()})
 __all__ = [nama.lower() for nama in REGISTRI]
 
 
-def kompilator(path: str):
-    """A pycel ExcelCompiler for ``path`` with this plug-in.
+def kompilator(path: str, plugin: str = __name__):
+    """A pycel ExcelCompiler for ``path`` with this plug-in (or another module of the same names, ``plugin``).
 
     pycel 1.0b30 reads defined names with the openpyxl < 3.1 API (``defined_names.definedName``);
     with openpyxl 3.1 the names are a dict, so they are handed to pycel here, unchanged.
     """
     from pycel import ExcelCompiler
-    xl = ExcelCompiler(filename=str(path), plugins=[__name__])
+    xl = ExcelCompiler(filename=str(path), plugins=[plugin])
     wb = xl.excel.workbook
     xl.excel._defined_names = {
         str(nama): [(alias, lembar) for lembar, alias in d.destinations if lembar in wb]

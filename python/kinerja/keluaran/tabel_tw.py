@@ -110,10 +110,18 @@ def tulis_csv(path: Path, t: TabelTW) -> None:
             w.writerow([aman_csv(label), angka_csv(x, 2 if label in tl.NKO_LABEL[:2] else None)])
 
 
-def _salin_gaya(src: Any, dst: Any) -> None:
-    if src.has_style:
-        dst.font, dst.border, dst.fill = copy(src.font), copy(src.border), copy(src.fill)
-        dst.number_format, dst.alignment = src.number_format, copy(src.alignment)
+def _salin_gaya(src: Any, dst: Any, sudah: dict[tuple[int, ...], Any]) -> None:
+    """The source cell's look onto the export cell; each distinct source style is translated once (``sudah``), then
+    shared: linear in cells with a handful of style translations, not one font/fill/border copy per cell."""
+    if not src.has_style:
+        return
+    kunci = tuple(src._style)
+    if kunci in sudah:
+        dst._style = copy(sudah[kunci])
+        return
+    dst.font, dst.border, dst.fill = copy(src.font), copy(src.border), copy(src.fill)
+    dst.number_format, dst.alignment = src.number_format, copy(src.alignment)
+    sudah[kunci] = copy(dst._style)
 
 
 def _isi(sel: Any, x: Any) -> None:
@@ -134,9 +142,10 @@ def tulis_xlsx(path: Path, sumber: Path, ds: Dataset, t: TabelTW, tw: int, waktu
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = nama
+    sudah: dict[tuple[int, ...], Any] = {}
     for r in range(1, t.baris_akhir + 2):
         for c in range(1, tl.TW_KOLOM_EKSPOR + 1):
-            _salin_gaya(f_src.cell(r, c), ws.cell(r, c))
+            _salin_gaya(f_src.cell(r, c), ws.cell(r, c), sudah)
         if f_src.row_dimensions[r].height:
             ws.row_dimensions[r].height = f_src.row_dimensions[r].height
     for c in range(1, tl.TW_KOLOM_EKSPOR + 1):
