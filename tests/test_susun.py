@@ -80,3 +80,13 @@ def test_keluaran_bukan_xlsm_ditolak(tmp_path):
     r = _cli("susun", str(WORKBOOK), "--keluar", str(tmp_path / "baru.xlsx"))
     assert r.returncode == 2 and ".xlsm" in r.stderr and not (tmp_path / "baru.xlsx").exists()
     assert _cli("bangun", "--kosong", "--tahun", "1999", "--keluar", str(tmp_path / "k.xlsm")).returncode == 2
+
+
+def test_workbook_lama_disusun_ulang_menjadi_tata_letak_baru(tmp_path):
+    """A workbook handed out before Susun Ulang existed (the committed workbook of commit 02c66af: no Konsolidasi, no
+    weights or bands, TW codes as links) becomes, through Susun Ulang, exactly the workbook built today."""
+    lama = Path(__file__).parent / "data" / "Kinerja_D4_sebelum_susun.xlsm"
+    assert _cli("laporan", str(lama)).returncode == 1                   # read with today's layout: its NSS block is 'struktur'
+    r = _cli("susun", str(lama), "--keluar", str(tmp_path / "baru.xlsm"))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "baru.xlsm").read_bytes() == WORKBOOK.read_bytes()
