@@ -90,3 +90,22 @@ def test_workbook_lama_disusun_ulang_menjadi_tata_letak_baru(tmp_path):
     r = _cli("susun", str(lama), "--keluar", str(tmp_path / "baru.xlsm"))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "baru.xlsm").read_bytes() == WORKBOOK.read_bytes()
+
+
+def test_pengaturan_salah_tidak_meledak_dan_rincian_tanpa_kunci_ditolak(tmp_path):
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "a.xlsm", "PK", "C16", teks="posisii")               # Aturan Rentang typo
+    r = _susun(p, tmp_path)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr                        # built; the cells show the message
+    assert "Aturan rentang 'posisii'" in openpyxl.load_workbook(tmp_path / "baru.xlsm", data_only=True)["TW IV"]["J6"].value
+    (tmp_path / "baru.xlsm").unlink()
+    _ditolak(pb.ubah_sel(WORKBOOK, tmp_path / "b.xlsm", "Rincian", "A14", kosong=True), tmp_path, "Rincian!A14")
+    _ditolak(pb.ubah_sel(WORKBOOK, tmp_path / "c.xlsm", "Rincian", "A15", teks="kumulatif"), tmp_path, "Rincian!A15")
+
+
+def test_sel_tanpa_alamat_dibaca_menurut_letaknya(tmp_path):
+    """Cells may omit their r attribute (valid OOXML): they follow the previous cell of their row."""
+    p = pb.ubah_sel(WORKBOOK, tmp_path / "a.xlsm", "TW II", "H11", nilai=3.3)
+    p = pb.ubah_xml(p, p, "TW II", lambda x: re.sub(r'(<row r="11"[^>]*>)(.*?)(</row>)',
+                                                      lambda m: m.group(1) + re.sub(r' r="[A-Z]+11"', "", m.group(2)) + m.group(3), x, flags=re.S))
+    assert _susun(p, tmp_path).returncode == 0
+    assert openpyxl.load_workbook(tmp_path / "baru.xlsm")["TW II"]["H11"].value == 3.3

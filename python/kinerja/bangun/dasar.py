@@ -23,7 +23,7 @@ from ..data.dataset import Dataset
 from ..data.notasi import NotasiError, baca_nilai
 
 __all__ = ["Buku", "Gaya", "Letak", "CALC_ID_EXCEL", "WAKTU_DOKUMEN", "ANGKA", "ANGKA0", "UMUM", "RUPIAH", "ref", "rentang",
-           "angka_atau_teks", "cache", "cetak", "tinggi", "lampu", "lampu_predikat", "angka_excel", "tambah", "kali", "jumlah", "rata"]
+           "angka_atau_teks", "kolom_hasil", "cache", "cetak", "tinggi", "lampu", "lampu_predikat", "angka_excel", "tambah", "kali", "jumlah", "rata"]
 
 CALC_ID_EXCEL = 191029
 """``calcId`` Excel 2019/2021/365 writes into ``xl/workbook.xml`` (XlsxWriter's default, 124519, is Excel 2007's)."""
@@ -149,6 +149,12 @@ class Buku:
 
     def baris(self, lembar: str, r: int, c0: int, c1: int) -> list[list[Any]]:
         return [[self.ambil(lembar, r, c) for c in range(c0, c1 + 1)]]
+
+
+def kolom_hasil(x: Any, n: int) -> list[list[Any]]:
+    """A function's result for a column of ``n`` cells, one-cell rows: a message the whole call returned (a setting the
+    function refuses) is what each cell's own call would show."""
+    return x if isinstance(x, list) and len(x) == n else [[x]] * n
 
 
 def cache(v: Any) -> Any:

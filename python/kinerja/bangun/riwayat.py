@@ -6,7 +6,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import Dataset
-from .dasar import Buku, angka_atau_teks, cetak, lampu_predikat, ref, rentang, tinggi
+from .dasar import Buku, angka_atau_teks, cetak, kolom_hasil, lampu_predikat, ref, rentang, tinggi
 
 __all__ = ["lembar_riwayat"]
 
@@ -38,7 +38,7 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
     akhir = R0 + len(ds.riwayat) - 1
     batas, rentang_ = ds.pengaturan.batas_capaian, ds.pengaturan.aturan_rentang
     kolom = [b.kolom(nama, R0, akhir, c) for c in (tl.RW_DIPAKAI, tl.RW_TARGET, tl.RW_POL)]
-    capaian = fungsi.CAPAIAN_IKU(*kolom, "", "", "", batas, rentang_) if ds.riwayat else []   # the column in one call
+    capaian = kolom_hasil(fungsi.CAPAIAN_IKU(*kolom, "", "", "", batas, rentang_), len(ds.riwayat)) if ds.riwayat else []
     for i in range(len(ds.riwayat)):
         r = R0 + i
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731

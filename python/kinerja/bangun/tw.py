@@ -6,7 +6,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import IKU, Dataset
-from .dasar import Buku, Letak, angka_atau_teks, cetak, lampu_predikat, ref, rentang, tinggi
+from .dasar import Buku, Letak, angka_atau_teks, cetak, kolom_hasil, lampu_predikat, ref, rentang, tinggi
 
 __all__ = ["lembar_tw"]
 
@@ -149,13 +149,13 @@ def _hasil_baris(b: Buku, t: Letak, k: int, peng: dict[str, object], pita: tuple
     r0, p0 = tl.TW_BARIS0, t.iku_awal
     kol = lambda lembar, a, c: b.kolom(lembar, a, a + n - 1, c)  # noqa: E731
     tw = [kol(tl.LEMBAR_TW[j], r0, tl.TW_REALISASI) for j in range(k + 1)]
-    sd = fungsi.REALISASI_PERIODE(kol(pk, p0, tl.K_KONSOLIDASI), k + 1, *tw)
+    sd = kolom_hasil(fungsi.REALISASI_PERIODE(kol(pk, p0, tl.K_KONSOLIDASI), k + 1, *tw), n)
     for i in range(n):
         b.nilai[(nama, r0 + i, tl.TW_SD)] = sd[i][0]
-    capaian = fungsi.CAPAIAN_IKU(kol(nama, r0, tl.TW_SD), kol(nama, r0, tl.TW_TARGET), kol(nama, r0, tl.TW_POL),
-                                 *(kol(pk, p0, c) for c in (tl.K_BAWAH, tl.K_ATAS, tl.K_TERBURUK)),
-                                 peng[tl.N_BATAS_CAPAIAN], peng[tl.N_ATURAN_RENTANG])
-    status = fungsi.STATUS_CAPAIAN(capaian, *pita)
+    capaian = kolom_hasil(fungsi.CAPAIAN_IKU(kol(nama, r0, tl.TW_SD), kol(nama, r0, tl.TW_TARGET), kol(nama, r0, tl.TW_POL),
+                                             *(kol(pk, p0, c) for c in (tl.K_BAWAH, tl.K_ATAS, tl.K_TERBURUK)),
+                                             peng[tl.N_BATAS_CAPAIAN], peng[tl.N_ATURAN_RENTANG]), n)
+    status = kolom_hasil(fungsi.STATUS_CAPAIAN(capaian, *pita), n)
     for i in range(n):
         r, rp = r0 + i, p0 + i
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731

@@ -13,6 +13,7 @@ validation can name the cell.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,9 +95,10 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
 
 def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
     """Every PK IKU must have its row on every TW sheet, once; the NSS/NKO block sits at the layout's rows below its title."""
-    kode_pk = [i.kode for i in ds.iku]
+    kode_pk = Counter(i.kode for i in ds.iku)
+    kode_di_baris = {r: x for x, r in pos.iku_baris}
     for k, kode, r in pos.tw_ganda:
-        if kode_pk.count(kode) < 2:                   # a code twice on PK is reported there (kode-ganda)
+        if kode_pk[kode] < 2:                   # a code twice on PK is reported there (kode-ganda)
             pos.masalah.append(Masalah(tl.LEMBAR_TW[k], r, tl.TW_KODE, f"kode IKU '{kode}' muncul lebih dari sekali pada "
                                        f"{tl.LEMBAR_TW[k]}", "Setiap IKU PK satu baris pada lembar TW; perbaiki kode baris ini "
                                        "(isinya tidak dibaca)", menghalangi=True))
@@ -104,7 +106,7 @@ def _lengkapi_tw(c: Cuplikan, ds: Dataset, pos: Posisi) -> None:
         if nama not in c.lembar or not any(j == k for j, _ in pos.tw):
             continue
         for kode_tw, r_pk in ((x, r) for (j, x), r in pos.tw_pk.items() if j == k and r is not None):
-            kode_baris = next((x for x, rr in pos.iku_baris if rr == r_pk), None)
+            kode_baris = kode_di_baris.get(r_pk)
             if kode_baris is not None and kode_baris != kode_tw:
                 pos.masalah.append(Masalah(nama, pos.tw[(k, kode_tw)], tl.TW_NAMA, f"baris IKU {kode_tw} pada {nama} menampilkan baris PK "
                                            f"{r_pk + 1} yang kini berisi IKU {kode_baris} (PK diubah)",
@@ -222,6 +224,9 @@ def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]
             pos.tw[(k, kode)] = r
             pos.tw_pk[(k, kode)] = _baris_pk(v.f(r, tl.TW_NAMA))
             pos.tw_realisasi[(k, kode)] = None if _tautan_rincian(v.f(r, c_real)) else v.v(r, c_real)
+            if v.f(r, c_real) and not _tautan_rincian(v.f(r, c_real)) and v.v(r, c_real) is None:
+                pos.masalah.append(Masalah(nama, r, c_real, f"realisasi IKU {kode} berupa rumus '{v.f(r, c_real)}' tanpa nilai tersimpan",
+                                           "Buka di Excel, hitung ulang (Ctrl+Alt+F9) lalu simpan, atau ketik angkanya", menghalangi=True))
             pos.keterangan[(k, kode)] = v.v(r, c_ket)
     return out
 
@@ -275,11 +280,18 @@ def blok_rincian(c: Cuplikan, pos: Posisi | None = None) -> dict[str, list[tuple
         if a.startswith(tl.RINCIAN_PENANDA) or a in tl.RINCIAN_BLOK_LAIN:
             aktif, penanda = blok.setdefault(a, []), a
             continue
-        if not a or aktif is None:
+        if aktif is None:
             continue
         nilai = [_masukan(v.v(r, k), v.f(r, k), sakip) for k in range(tl.RINCIAN_NILAI0, tl.KOLOM_BACA)]
         while nilai and nilai[-1] is None:
             nilai.pop()
+        blok_iku = penanda.startswith(tl.RINCIAN_PENANDA[0])          # the SAKIP block has a header row without a key
+        if pos is not None and blok_iku and (not a and nilai or a and any(x == a for x, _ in aktif)):
+            pos.masalah.append(Masalah(tl.RINCIAN, r, tl.RINCIAN_KUNCI, f"blok {penanda}: " + (
+                "baris berisi nilai tanpa kunci di kolom A" if not a else f"kunci '{a}' muncul dua kali"),
+                "Kembalikan kunci baris ini (salin dari workbook bawaan), atau kosongkan barisnya", menghalangi=True))
+        if not a:
+            continue
         aktif.append((a, nilai))
         if pos is not None:
             pos.rincian[(penanda, a)] = (r, len(nilai))
@@ -350,7 +362,8 @@ def _baca_riwayat(c: Cuplikan, pos: Posisi) -> list[BarisRiwayat]:
         x = lambda i: v.v(r, i)  # noqa: E731
         tahun = _tahun(x(tl.RW_TAHUN))
         if not tahun:
-            pos.masalah.append(Masalah(tl.RIWAYAT, r, tl.RW_TAHUN, f"tahun riwayat '{x(tl.RW_TAHUN)}' bukan tahun 2000-2100",
+            pos.masalah.append(Masalah(tl.RIWAYAT, r, tl.RW_TAHUN, f"tahun riwayat {repr(x(tl.RW_TAHUN)) if x(tl.RW_TAHUN) is not None else 'kosong'}"
+                                       " bukan tahun 2000-2100",
                                        "Tulis tahunnya sebagai angka (mis. 2020); catatan lain di kolom Catatan", menghalangi=True))
         hasil.append(BarisRiwayat(teks(x(tl.RW_KODE)), teks(x(tl.RW_NAMA)), teks(x(tl.RW_SATUAN)), teks(x(tl.RW_POL)), tahun,
                                   x(tl.RW_TARGET), x(tl.RW_REALISASI), x(tl.RW_TERBIT), None, x(tl.RW_KOREKSI), teks(x(tl.RW_CATATAN))))

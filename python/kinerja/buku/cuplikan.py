@@ -159,34 +159,42 @@ def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int
     nilai: dict[int, dict[int, Any]] = {}
     rumus: dict[int, dict[int, str]] = {}
     induk: dict[str, tuple[str, str]] = {}            # shared formula id -> (its text, its cell)
-    r = 0
+    r, c = -1, -1
     with ws._get_source() as src:
-        for _, el in ET.iterparse(src, events=("end",)):
+        for ev, el in ET.iterparse(src, events=("start", "end")):
             tag = el.tag
             if tag == _NS + "row":
-                el.clear()
+                if ev == "start":                         # a row without r follows the previous one (as openpyxl reads it)
+                    r, c = (int(el.get("r")) - 1 if el.get("r") else r + 1), -1
+                else:
+                    el.clear()
                 continue
-            if tag != _NS + "c":
+            if tag != _NS + "c" or ev != "end":
                 continue
             m = _ALAMAT.match(el.get("r", ""))
-            if m is None:
-                el.clear()
-                continue
-            c = _kolom_huruf(m.group(1))
-            r = int(m.group(2)) - 1
+            if m is not None:
+                c, r = _kolom_huruf(m.group(1)), int(m.group(2)) - 1
+            else:                                         # a cell without r: the next column of its row
+                c += 1
+            sel = m.group(0) if m is not None else f"{_huruf(c)}{r + 1}"
             if c < tl.KOLOM_BACA:
                 v = _nilai_sel(el, wb, ws._shared_strings)
                 if v is not None:
                     nilai.setdefault(r, {})[c] = v
                 f = el.find(_NS + "f")
                 if f is not None:
-                    teks = _teks_rumus(f, m.group(0), induk, Translator)
+                    teks = _teks_rumus(f, sel, induk, Translator)
                     if teks is not None:
                         rumus.setdefault(r, {})[c] = teks
             elif (f := el.find(_NS + "f")) is not None and f.get("t") == "shared" and f.text:
-                induk[f.get("si", "")] = (f.text, m.group(0))      # a shared formula's master right of the read columns
+                induk[f.get("si", "")] = (f.text, sel)      # a shared formula's master right of the read columns
             el.clear()
     return nilai, rumus
+
+
+def _huruf(c: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(c + 1)
 
 
 def _kolom_huruf(huruf: str) -> int:

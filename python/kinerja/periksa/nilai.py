@@ -95,8 +95,8 @@ def _triwulan(p: "_Pembanding", v: LembarSel, ds: Dataset, pos: Posisi, tw: int)
         return
     nss = {s.kode: s for s in lap.nss}
     baris_nss, baris_nko = pos.tw_blok[i]
-    for s, r in zip(ds.ss, baris_nss):
-        p.teks(v, (nama, r, tl.TW_NSS_KODE), s.kode, f"NSS, kode SS ke-{baris_nss.index(r) + 1}")
+    for j, (s, r) in enumerate(zip(ds.ss, baris_nss)):
+        p.teks(v, (nama, r, tl.TW_NSS_KODE), s.kode, f"NSS, kode SS ke-{j + 1}")
         x = nss[s.kode] if s.kode in nss else None
         p.angka(v, (nama, r, tl.TW_CAPAIAN), x.nilai if x else math.nan, f"NSS {s.kode}")
         p.teks(v, (nama, r, tl.TW_STATUS), x.status if x else "n/a", f"NSS {s.kode}, status")

@@ -1,6 +1,7 @@
 """Rules of the PK sheet: the settings, the SS table and the IKU table (codes, polarisasi, targets)."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from ..aturan.agregasi import METODE_NKO
@@ -62,10 +63,11 @@ def periksa_pengaturan(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
 def periksa_ss_iku(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
     """The SS and IKU tables: unique codes, known SS, every SS with an IKU, each IKU's polarisasi and target."""
     kode_ss = [s.kode for s in ds.ss]
+    jumlah_ss, dipakai = Counter(kode_ss), {i.ss for i in ds.iku}          # sets: linear in SS and IKU
     for s in ds.ss:
-        if kode_ss.count(s.kode) > 1:
+        if jumlah_ss[s.kode] > 1:
             k.tambah(A_KODE_GANDA, pos.ss[s.kode], f"Kode SS '{s.kode}' muncul lebih dari sekali", "Beri kode SS yang unik")
-        if not any(i.ss == s.kode for i in ds.iku):
+        if s.kode not in dipakai:
             k.tambah(A_SS_TANPA_IKU, pos.ss[s.kode], f"SS {s.kode} tidak memiliki IKU; NSS-nya n/a",
                      "Tambahkan IKU untuk SS ini pada tabel IKU, atau hapus SS")
     kol = pos.iku_kolom
@@ -75,7 +77,7 @@ def periksa_ss_iku(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
         if kode in dilihat:
             k.tambah(A_KODE_GANDA, sel(tl.K_KODE), f"Kode IKU '{kode}' muncul lebih dari sekali", "Beri kode IKU yang unik")
         dilihat.add(kode)
-        if iku.ss not in kode_ss:
+        if iku.ss not in jumlah_ss:
             k.tambah(A_SS_TIDAK_DIKENAL, sel(tl.K_SS), f"IKU {kode} merujuk SS '{iku.ss}' yang tidak ada pada tabel Sasaran Strategis",
                      f"Pilih salah satu kode SS: {', '.join(kode_ss)}")
         _iku_target(k, iku, sel)
