@@ -71,3 +71,44 @@ def test_panggilan_udf_hitung_ulang_penuh_sama_dengan_pycel(monkeypatch):
     xl.recalculate()                                   # ... then recomputes every cell it has seen, each once
     udf, sel = panggilan_udf(workbook)
     assert sel == len(alamat) and sum(hitung.values()) == udf > 0
+
+
+def test_workbook_besar_memakai_rumus_larik_satu_panggilan_per_kolom(tmp_path, monkeypatch):
+    """From tl.IKU_LARIK IKU on, the TW columns, NSS and Riwayat's capaian are array formulas: a full recalculation makes
+    O(columns) UDF calls (plus one per IKU for PK's Target (angka), where an array would stop staff inserting rows); the
+    cached values are what pycel computes, validation finds nothing, and Susun Ulang gives the same bytes."""
+    import openpyxl
+
+    from kinerja.bangun.susun import susun_ulang
+    from kinerja.buku import tata_letak as tl
+    from kinerja.buku.cuplikan import dari_berkas
+    from kinerja.cli.benchmark import panggilan_udf
+    from kinerja.excel.evaluasi import kompilator
+    from kinerja.periksa import validasi
+
+    ds = unit_sintetis(30)
+    kecil = bangun_workbook(ds, tmp_path / "sel.xlsm")
+    monkeypatch.setattr(tl, "IKU_LARIK", 20)
+    besar = bangun_workbook(ds, tmp_path / "larik.xlsm")
+    udf_sel, _ = panggilan_udf(kecil)
+    udf_larik, _ = panggilan_udf(besar)
+    assert udf_sel >= 30 * 12 and udf_larik <= 30 + 4 * 7 + 1 + 10          # per cell vs per column (+ PK per IKU)
+    c = dari_berkas(besar)
+    assert len(c.lembar["TW IV"].anggota_larik) == 3 * 29 + 2 * 2                 # 3 columns of 30 IKU, NSS/status of 3 SS
+    assert [t for t in validasi(c) if t.aturan in ("struktur", "rumus-tertimpa", "nilai-basi", "nilai-galat")] == []
+    h = susun_ulang(c, tmp_path / "susun.xlsm", sumber=(besar,))
+    assert h.path.read_bytes() == besar.read_bytes()
+    wb = openpyxl.load_workbook(besar, data_only=True)
+    xl = kompilator(str(besar))
+    alamat = [f"{n}!{openpyxl.utils.get_column_letter(k + 1)}{r + 1}" for n in tl.LEMBAR_TW
+              for (r, k) in sorted(dari_berkas(besar).lembar[n].anggota_larik)]
+    for a in alamat:
+        xl.evaluate(a)
+    xl.recalculate()
+    beda = []
+    for a in alamat:
+        n, sel = a.split("!")
+        x, y = xl.evaluate(a), wb[n][sel].value
+        if not (x == y or (isinstance(x, float) and isinstance(y, (int, float)) and abs(x - y) < 1e-9)):
+            beda.append((a, x, y))
+    assert beda == []

@@ -140,6 +140,21 @@ class Buku:
         self.nilai[(lembar, r, c)] = v
         self.lembar[lembar].write_formula(r, c, rumus, self.gaya[gaya] if gaya else None, cache(v))
 
+    def rumus_larik(self, lembar: str, r0: int, c: int, rumus: str, nilai: Sequence[Any], gaya: str | None = None) -> None:
+        """One array formula over the column ``r0 .. r0+len(nilai)-1`` (one function call for the whole column when Excel
+        recalculates), each cell with its cached value, as Excel saves an array: the formula in the first cell, values in all."""
+        ws, f = self.lembar[lembar], self.gaya[gaya] if gaya else None
+        r1 = r0 + len(nilai) - 1
+        ws.write_array_formula(r0, c, r1, c, "{" + rumus + "}", f, cache(nilai[0]))
+        for i, v in enumerate(nilai):
+            self.nilai[(lembar, r0 + i, c)] = v
+            if i:
+                x = cache(v)
+                if isinstance(x, (int, float)) and not isinstance(x, bool):
+                    ws.write_number(r0 + i, c, x, f)
+                else:
+                    ws.write_string(r0 + i, c, str(x), f)
+
     def ambil(self, lembar: str, r: int, c: int) -> Any:
         return self.nilai.get((lembar, r, c))
 
@@ -181,6 +196,7 @@ class Letak:
     bobot: tuple[int, int] = (0, 0)                                  # first row, rows of the perspektif weights table
     predikat: tuple[int, int] = (0, 0)                               # first row, rows of the predicate bands table
     pita: Any = None                                                 # the bands as the rules use them (None: unusable table)
+    larik: bool = False                                              # computed columns as array formulas (tl.IKU_LARIK)
     rincian_hasil: dict[str, tuple[int, int]] = field(default_factory=dict)
     nama_nilai: dict[str, Any] = field(default_factory=dict)          # defined name -> cached value
     pagu_kegiatan_baris0: int = 0

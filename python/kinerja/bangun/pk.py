@@ -78,6 +78,7 @@ def lembar_pk(b: Buku, ds: Dataset, t: Letak) -> None:
     for c2, h in enumerate(tl.PK_KOLOM):
         ws.write(t.iku_awal - 1, c2, h, g["kepala"])
     t.n_iku = len(ds.iku)
+    t.larik = t.n_iku >= tl.IKU_LARIK
     for i, k in enumerate(ds.iku):
         r = t.iku_awal + i
         _baris_pk(b, nama, r, k)

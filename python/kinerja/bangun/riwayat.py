@@ -39,11 +39,16 @@ def lembar_riwayat(b: Buku, ds: Dataset) -> None:
     batas, rentang_ = ds.pengaturan.batas_capaian, ds.pengaturan.aturan_rentang
     kolom = [b.kolom(nama, R0, akhir, c) for c in (tl.RW_DIPAKAI, tl.RW_TARGET, tl.RW_POL)]
     capaian = kolom_hasil(fungsi.CAPAIAN_IKU(*kolom, "", "", "", batas, rentang_), len(ds.riwayat)) if ds.riwayat else []
+    if ds.riwayat and len(ds.iku) >= tl.IKU_LARIK:    # a large workbook: one array formula, one call for the column
+        kol = lambda c: rentang(None, R0, c, akhir, c)  # noqa: E731
+        b.rumus_larik(nama, R0, tl.RW_CAPAIAN, f'=CAPAIAN_IKU({kol(tl.RW_DIPAKAI)},{kol(tl.RW_TARGET)},{kol(tl.RW_POL)},"","","",'
+                      f"{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", [x[0] for x in capaian], "angka")
     for i in range(len(ds.riwayat)):
         r = R0 + i
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
-        b.rumus(nama, r, tl.RW_CAPAIAN, f'=CAPAIAN_IKU({sel(tl.RW_DIPAKAI)},{sel(tl.RW_TARGET)},{sel(tl.RW_POL)},"","","",'
-                f"{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", capaian[i][0], "angka")
+        if len(ds.iku) < tl.IKU_LARIK:
+            b.rumus(nama, r, tl.RW_CAPAIAN, f'=CAPAIAN_IKU({sel(tl.RW_DIPAKAI)},{sel(tl.RW_TARGET)},{sel(tl.RW_POL)},"","","",'
+                    f"{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", capaian[i][0], "angka")
         tinggi(ws, r, ds.riwayat[i].nama, 46)
     for i in range(len(ds.riwayat)):
         r = R0 + i

@@ -70,21 +70,24 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
         ws.write(r_judul + 1, c, h, g["kepala"])
     ws.merge_range(r_judul + 1, tl.TW_NSS_PERSPEKTIF, r_judul + 1, tl.TW_CAPAIAN - 1, "Perspektif", g["kepala"])
     r_nss = r_judul + 2
-    blok = _blok_ss(ds)
     for j, r in enumerate(baris_nss):
         rp = t.ss_awal + j
         b.rumus(nama, r, tl.TW_NSS_KODE, f"={ref(pk, rp, tl.SS_KODE)}", b.ambil(pk, rp, tl.SS_KODE), "teks")
         b.rumus(nama, r, tl.TW_NSS_NAMA, f"={ref(pk, rp, tl.SS_NAMA)}", b.ambil(pk, rp, tl.SS_NAMA), "teks")
         ws.merge_range(r, tl.TW_NSS_PERSPEKTIF, r, tl.TW_CAPAIAN - 1, None, g["teks"])
         b.rumus(nama, r, tl.TW_NSS_PERSPEKTIF, f"={ref(pk, rp, tl.SS_PERSPEKTIF)}", b.ambil(pk, rp, tl.SS_PERSPEKTIF), "teks")
-        a, z = blok.get(ds.ss[j].kode, (0, n - 1))       # the SS's own rows when contiguous, else the whole column
-        bobot_ref = BOBOT_IKU if (a, z) == (0, n - 1) else rentang(pk, t.iku_awal + a, tl.K_BOBOT, t.iku_awal + z, tl.K_BOBOT)
-        nss = fungsi.NSS(capaian_kolom[a:z + 1], ss_iku[a:z + 1], b.ambil(nama, r, tl.TW_NSS_KODE), peng[tl.N_NSS_BATAS], bobot[a:z + 1])
-        baris_ss = lambda c: rentang(None, tl.TW_BARIS0 + a, c, tl.TW_BARIS0 + z, c)  # noqa: E731
-        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({baris_ss(tl.TW_CAPAIAN)},{baris_ss(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},"
-                f"{tl.N_NSS_BATAS},{bobot_ref})", nss, "angka")
-        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, tl.TW_CAPAIAN)},{PREDIKAT})", fungsi.STATUS_CAPAIAN(nss, *pita), "teks")
         tinggi(ws, r, str(b.ambil(nama, r, tl.TW_NSS_NAMA)), 46)
+    if t.larik:
+        kode_blok = b.kolom(nama, baris_nss[0], baris_nss[-1], tl.TW_NSS_KODE)
+        nss = kolom_hasil(fungsi.NSS(capaian_kolom, ss_iku, kode_blok, peng[tl.N_NSS_BATAS], bobot), t.n_ss)
+        blok = lambda c: rentang(None, baris_nss[0], c, baris_nss[-1], c)  # noqa: E731
+        b.rumus_larik(nama, baris_nss[0], tl.TW_CAPAIAN, f"=NSS({rng(tl.TW_CAPAIAN)},{rng(tl.TW_SS)},{blok(tl.TW_NSS_KODE)},"
+                      f"{tl.N_NSS_BATAS},{BOBOT_IKU})", [x[0] for x in nss], "angka")
+        status_nss = kolom_hasil(fungsi.STATUS_CAPAIAN(nss, *pita), t.n_ss)
+        b.rumus_larik(nama, baris_nss[0], tl.TW_STATUS, f"=STATUS_CAPAIAN({blok(tl.TW_CAPAIAN)},{PREDIKAT})", [x[0] for x in status_nss],
+                      "teks")
+    else:
+        _nss_per_sel(b, ds, t, nama, baris_nss, capaian_kolom, ss_iku, bobot, peng, pita)
     nss_akhir = r_nss + t.n_ss - 1
     lampu_predikat(ws, g, r_nss, tl.TW_CAPAIAN, nss_akhir, tl.TW_STATUS)
 
@@ -156,6 +159,9 @@ def _hasil_baris(b: Buku, t: Letak, k: int, peng: dict[str, object], pita: tuple
                                              *(kol(pk, p0, c) for c in (tl.K_BAWAH, tl.K_ATAS, tl.K_TERBURUK)),
                                              peng[tl.N_BATAS_CAPAIAN], peng[tl.N_ATURAN_RENTANG]), n)
     status = kolom_hasil(fungsi.STATUS_CAPAIAN(capaian, *pita), n)
+    if t.larik:
+        _kolom_larik(b, nama, k, n, p0, sd, capaian, status)
+        return
     for i in range(n):
         r, rp = r0 + i, p0 + i
         sel = lambda c: xl_rowcol_to_cell(r, c)  # noqa: E731
@@ -165,6 +171,36 @@ def _hasil_baris(b: Buku, t: Letak, k: int, peng: dict[str, object], pita: tuple
         b.rumus(nama, r, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({sel(tl.TW_SD)},{sel(tl.TW_TARGET)},{sel(tl.TW_POL)},"
                 f"{pkc(tl.K_BAWAH)},{pkc(tl.K_ATAS)},{pkc(tl.K_TERBURUK)},{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})", capaian[i][0], "angka")
         b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({sel(tl.TW_CAPAIAN)},{PREDIKAT})", status[i][0], "teks")
+
+
+def _kolom_larik(b: Buku, nama: str, k: int, n: int, p0: int, sd: list, capaian: list, status: list) -> None:
+    """The three computed columns as array formulas (a large workbook: one UDF call per column when Excel recalculates)."""
+    r0, pk = tl.TW_BARIS0, tl.PK
+    kol_tw = lambda c: rentang(None, r0, c, r0 + n - 1, c)  # noqa: E731
+    kol_pk = lambda c: rentang(pk, p0, c, p0 + n - 1, c)  # noqa: E731
+    tw_ref = [rentang(tl.LEMBAR_TW[j], r0, tl.TW_REALISASI, r0 + n - 1, tl.TW_REALISASI) for j in range(k)] + [kol_tw(tl.TW_REALISASI)]
+    b.rumus_larik(nama, r0, tl.TW_SD, f"=REALISASI_PERIODE({kol_pk(tl.K_KONSOLIDASI)},{k + 1},{','.join(tw_ref)})",
+                  [x[0] for x in sd], "umum")
+    b.rumus_larik(nama, r0, tl.TW_CAPAIAN, f"=CAPAIAN_IKU({kol_tw(tl.TW_SD)},{kol_tw(tl.TW_TARGET)},{kol_tw(tl.TW_POL)},"
+                  f"{kol_pk(tl.K_BAWAH)},{kol_pk(tl.K_ATAS)},{kol_pk(tl.K_TERBURUK)},{tl.N_BATAS_CAPAIAN},{tl.N_ATURAN_RENTANG})",
+                  [x[0] for x in capaian], "angka")
+    b.rumus_larik(nama, r0, tl.TW_STATUS, f"=STATUS_CAPAIAN({kol_tw(tl.TW_CAPAIAN)},{PREDIKAT})", [x[0] for x in status], "teks")
+
+
+def _nss_per_sel(b: Buku, ds: Dataset, t: Letak, nama: str, baris_nss: list[int], capaian_kolom: list, ss_iku: list,
+                 bobot: list, peng: dict, pita: tuple) -> None:
+    """One NSS formula per SS reading only its SS's rows when they are contiguous (a small workbook)."""
+    pk, n = tl.PK, t.n_iku
+    blok = _blok_ss(ds)
+    for j, r in enumerate(baris_nss):
+        a, z = blok.get(ds.ss[j].kode, (0, n - 1))       # the SS's own rows when contiguous, else the whole column
+        bobot_ref = BOBOT_IKU if (a, z) == (0, n - 1) else rentang(pk, t.iku_awal + a, tl.K_BOBOT, t.iku_awal + z, tl.K_BOBOT)
+        nss = fungsi.NSS(capaian_kolom[a:z + 1], ss_iku[a:z + 1], b.ambil(nama, r, tl.TW_NSS_KODE), peng[tl.N_NSS_BATAS], bobot[a:z + 1])
+        baris_ss = lambda c: rentang(None, tl.TW_BARIS0 + a, c, tl.TW_BARIS0 + z, c)  # noqa: E731
+        b.rumus(nama, r, tl.TW_CAPAIAN, f"=NSS({baris_ss(tl.TW_CAPAIAN)},{baris_ss(tl.TW_SS)},{xl_rowcol_to_cell(r, tl.TW_NSS_KODE)},"
+                f"{tl.N_NSS_BATAS},{bobot_ref})", nss, "angka")
+        b.rumus(nama, r, tl.TW_STATUS, f"=STATUS_CAPAIAN({xl_rowcol_to_cell(r, tl.TW_CAPAIAN)},{PREDIKAT})", fungsi.STATUS_CAPAIAN(nss, *pita),
+                "teks")
 
 
 def _blok_ss(ds: Dataset) -> dict[str, tuple[int, int]]:

@@ -42,6 +42,8 @@ class LembarSel:
         self._v = _jarang(nilai)
         self._f = {r: {c: x for c, x in b.items() if isinstance(x, str) and x.startswith("=")} for r, b in _jarang(rumus).items()}
         self._f = {r: b for r, b in self._f.items() if b}
+        self.anggota_larik: set[tuple[int, int]] = set()
+        """Cells of an array formula other than its first (their formula is the array's; Excel evaluates it once)."""
 
     def v(self, r: int, c: int) -> Any:
         """Cached value at (r, c), None when empty."""
@@ -145,7 +147,13 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ALAMAT = re.compile(r"([A-Z]{1,3})(\d+)$")
 
 
-def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int, str]]]:
+def _lembar(nilai: dict[int, dict[int, Any]], rumus: dict[int, dict[int, str]], anggota: set[tuple[int, int]]) -> LembarSel:
+    v = LembarSel(nilai, rumus)
+    v.anggota_larik = anggota
+    return v
+
+
+def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int, str]], set[tuple[int, int]]]:
     """Values and formulas of one sheet in one pass over its XML, only the rows it holds, columns A..tl.KOLOM_BACA.
 
     Streams the sheet's XML once (the empty million rows above a stray value in A1048576 are never visited).
@@ -159,6 +167,7 @@ def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int
     nilai: dict[int, dict[int, Any]] = {}
     rumus: dict[int, dict[int, str]] = {}
     induk: dict[str, tuple[str, str]] = {}            # shared formula id -> (its text, its cell)
+    larik: list[tuple[int, int, int, int, str]] = []  # array formulas: (first row, first col, last row, last col, text)
     r, c = -1, -1
     with ws._get_source() as src:
         for ev, el in ET.iterparse(src, events=("start", "end")):
@@ -186,10 +195,26 @@ def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int
                     teks = _teks_rumus(f, sel, induk, Translator)
                     if teks is not None:
                         rumus.setdefault(r, {})[c] = teks
+                    if f.get("t") == "array" and teks is not None:
+                        larik.append((*_rentang_sel(f.get("ref", sel)), teks))
             elif (f := el.find(_NS + "f")) is not None and f.get("t") == "shared" and f.text:
                 induk[f.get("si", "")] = (f.text, sel)      # a shared formula's master right of the read columns
             el.clear()
-    return nilai, rumus
+    anggota: set[tuple[int, int]] = set()
+    for r0, c0, r1, c1, teks in larik:                    # every cell of an array holds the array's formula
+        for rr in range(r0, r1 + 1):
+            for cc in range(c0, min(c1, tl.KOLOM_BACA - 1) + 1):
+                if (rr, cc) != (r0, c0):
+                    rumus.setdefault(rr, {})[cc] = teks
+                    anggota.add((rr, cc))
+    return nilai, rumus, anggota
+
+
+def _rentang_sel(ref: str) -> tuple[int, int, int, int]:
+    """(first row, first col, last row, last col), 0-based, of ``A1`` or ``A1:B9``."""
+    a, _, z = ref.partition(":")
+    (ca, ra), (cz, rz) = (_ALAMAT.match(x).groups() for x in (a, z or a))
+    return int(ra) - 1, _kolom_huruf(ca), int(rz) - 1, _kolom_huruf(cz)
 
 
 def _huruf(c: int) -> str:
@@ -258,7 +283,7 @@ def dari_berkas(path: Path | str) -> Cuplikan:
     try:
         wv = openpyxl.load_workbook(p, read_only=True, data_only=True, keep_links=False)
         try:
-            lembar = {ws.title: LembarSel(*_baca_lembar(ws)) for ws in wv.worksheets}
+            lembar = {ws.title: _lembar(*_baca_lembar(ws)) for ws in wv.worksheets}
             nama, rusak = {}, {}
             for n, d in wv.defined_names.items():
                 teks = str(d.attr_text or "")

@@ -163,6 +163,11 @@ def baris_nss_nko(r_judul: int, n_ss: int) -> tuple[list[int], list[int]]:
 TOMBOL = ((0, 9, "ValidasiTriwulan", "Validasi"), (0, 10, "EksporTriwulan", "Ekspor"))
 
 """The buttons of a TW sheet: (row, column, macro, caption)."""
+IKU_LARIK = 200
+"""From this many IKU on, the TW sheets' computed columns (Realisasi s.d. TW, Capaian, Status, NSS) and Riwayat's capaian
+are array formulas: one UDF call per column when Excel recalculates, instead of one per cell. Below it every cell has its
+own formula, because LibreOffice recomputes array formulas on load and, without Python, shows #NAME? in them
+(PANDUAN: Kinerja); Excel shows the cached values of both."""
 
 # ------------------------------------------------------------------ Rincian
 

@@ -23,6 +23,7 @@ from typing import Callable
 import numpy as np
 
 from ..aturan.capaian import capaian_iku
+from ..buku import tata_letak as tl
 
 __all__ = ["jalankan", "ukur"]
 
@@ -136,8 +137,8 @@ def _panggilan_workbook() -> str:
         p = bangun_workbook(muat_bawaan(), Path(d) / "k.xlsm")
         udf, sel = panggilan_udf(p)
     n = len(muat_bawaan().iku)
-    return (f"  workbook bawaan ({n} IKU): hitung ulang penuh = {udf:,} panggilan UDF di {sel:,} sel rumus "
-            f"({udf / n:.1f} per IKU; satu panggilan per sel, belum satu per kolom)\n")
+    cara = "satu per kolom" if n >= tl.IKU_LARIK else f"rumus per sel: di bawah {tl.IKU_LARIK} IKU tanpa rumus larik"
+    return f"  workbook bawaan ({n} IKU): hitung ulang penuh = {udf:,} panggilan UDF di {sel:,} rumus ({udf / n:.1f} per IKU; {cara})\n"
 
 
 def _sel_jauh(sumber: Path, tujuan: Path, sel: str) -> Path:
@@ -255,13 +256,14 @@ def _baca_polos(path: Path) -> tuple[float, float]:
 
 
 def panggilan_udf(path: Path) -> tuple[int, int]:
-    """(UDF calls, formula cells) of a full recalculation: every formula cell is evaluated once, and calls each of our
-    functions its formula names once (no volatile or iterative formulas), so the count is read off the formulas."""
+    """(UDF calls, formulas) of a full recalculation: every formula (an array formula once, for all its cells) is evaluated
+    once and calls each of our functions it names once (no volatile or iterative formulas): read off the formulas."""
     from ..buku.cuplikan import dari_berkas
     from ..buku.fungsi import REGISTRI
     pola = re.compile(r"\b(" + "|".join(sorted(REGISTRI, key=len, reverse=True)) + r")\(")
     c = dari_berkas(path)
-    rumus = [f for v in c.lembar.values() for baris in v.rumus for f in baris if f]
+    rumus = [f for v in c.lembar.values() for r, baris in enumerate(v.rumus) for k, f in enumerate(baris)
+             if f and (r, k) not in v.anggota_larik]                 # an array formula is evaluated once, in its first cell
     return sum(len(pola.findall(f)) for f in rumus), len(rumus)
 
 
@@ -290,7 +292,7 @@ def benchmark_skala(n: int = 1000) -> str:
             keluar.append(f"  {m:>6,} IKU: " + "; ".join(f"{k} {t:.2f} s / {mb:.0f} MB" for k, (t, mb) in hasil[m].items()))
             keluar.append(f"          laporan BERKAS = {hasil[m]['laporan BERKAS'][0] / polos:.2f}x openpyxl read-only polos "
                           f"({polos:.2f} s), {hasil[m]['laporan BERKAS'][0] / pembaca:.2f}x pembaca proyek ({pembaca:.2f} s); "
-                          f"hitung ulang penuh: {udf:,} panggilan UDF di {sel:,} sel rumus")
+                          f"hitung ulang penuh: {udf:,} panggilan UDF di {sel:,} rumus")
     kecil, besar = hasil[n // 10], hasil[n]
     keluar.append("  rasio waktu x10 IKU (sasaran <= 12x): " + "; ".join(f"{k} {besar[k][0] / kecil[k][0]:.1f}x" for k in besar))
     return "\n".join(keluar) + "\n"
