@@ -112,3 +112,25 @@ def test_workbook_besar_memakai_rumus_larik_satu_panggilan_per_kolom(tmp_path, m
         if not (x == y or (isinstance(x, float) and isinstance(y, (int, float)) and abs(x - y) < 1e-9)):
             beda.append((a, x, y))
     assert beda == []
+
+
+def test_ekspor_memuat_gaya_dari_satu_lembar_saja():
+    """The export's second (style) load reads the one TW sheet it copies the look of, not the whole workbook."""
+    import zipfile
+    from pathlib import Path
+
+    import openpyxl
+
+    from kinerja.keluaran.tabel_tw import lembar_saja
+
+    workbook = Path(__file__).resolve().parents[1] / "workbook" / "Kinerja_D4.xlsm"
+    isi = lembar_saja(workbook, "TW IV")
+    with zipfile.ZipFile(isi) as z:
+        bagian = z.namelist()
+    assert [n for n in bagian if n.startswith("xl/worksheets/") and n.endswith(".xml")] == ["xl/worksheets/sheet6.xml"]
+    assert not any(n.startswith(("xl/vbaProject", "xl/charts/", "xl/drawings/")) for n in bagian)
+    isi.seek(0)
+    wb = openpyxl.load_workbook(isi)
+    asli = openpyxl.load_workbook(workbook)["TW IV"]
+    assert wb.sheetnames == ["TW IV"] and wb["TW IV"].freeze_panes == asli.freeze_panes
+    assert wb["TW IV"]["J6"].fill.fgColor.rgb == asli["J6"].fill.fgColor.rgb and wb["TW IV"]["J6"].number_format == asli["J6"].number_format

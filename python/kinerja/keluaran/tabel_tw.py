@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import math
+import re
+from xml.sax.saxutils import escape
 from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,12 +135,47 @@ def _isi(sel: Any, x: Any) -> None:
         sel.data_type = "s"
 
 
+_REL_LEMBAR = re.compile(r'<Relationship [^>]*Type="[^"]*/(?:worksheet|chartsheet|vbaProject|externalLink|calcChain)"[^>]*/>')
+
+
+def lembar_saja(sumber: Path, nama: str) -> io.BytesIO:
+    """The source workbook reduced to the one sheet whose look the export copies (its styles, widths, merges and print
+    setup), so that openpyxl's full load, needed for styles, reads one sheet instead of the whole workbook."""
+    import zipfile
+    with zipfile.ZipFile(sumber) as z:
+        buku = z.read("xl/workbook.xml").decode()
+        rels = z.read("xl/_rels/workbook.xml.rels").decode()
+        m = re.search(rf'<sheet [^>]*name="{re.escape(escape(nama))}"[^>]*r:id="([^"]+)"[^>]*/>', buku)
+        if m is None:
+            raise BerkasError(f"lembar {nama} tidak ada")
+        rel = re.search(rf'<Relationship [^>]*Id="{m.group(1)}"[^>]*/>', rels).group(0)
+        target = "xl/" + re.search(r'Target="/?(?:xl/)?([^"]+)"', rel).group(1)
+        buku = re.sub(r"<sheets>.*?</sheets>", "<sheets>" + m.group(0) + "</sheets>", buku, flags=re.S)
+        buku = re.sub(r"<definedNames>.*?</definedNames>", "", buku, flags=re.S)
+        rels = _REL_LEMBAR.sub("", rels).replace("</Relationships>", rel + "</Relationships>")
+        lembar = re.sub(r"<(?:drawing|legacyDrawing|legacyDrawingHF|tableParts)\b[^>]*/>", "", z.read(target).decode())
+        keluar = io.BytesIO()
+        with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as baru:
+            for info in z.infolist():
+                n = info.filename
+                if n == "xl/workbook.xml":
+                    baru.writestr(n, buku)
+                elif n == "xl/_rels/workbook.xml.rels":
+                    baru.writestr(n, rels)
+                elif n == target:
+                    baru.writestr(n, lembar)
+                elif not n.startswith(("xl/worksheets/", "xl/charts/", "xl/drawings/", "xl/vbaProject", "xl/calcChain", "xl/ctrlProps/")):
+                    baru.writestr(info, z.read(n))
+    keluar.seek(0)
+    return keluar
+
+
 def tulis_xlsx(path: Path, sumber: Path, ds: Dataset, t: TabelTW, tw: int, waktu: str) -> None:
     """Values-only copy of the TW sheet: the source's styles, widths, merges and print setup; the recomputed values."""
     import openpyxl
     from openpyxl.styles import Font, PatternFill
     nama = tl.LEMBAR_TW[tw - 1]
-    wb_src = openpyxl.load_workbook(sumber, data_only=True, keep_vba=False, keep_links=False)
+    wb_src = openpyxl.load_workbook(lembar_saja(sumber, nama), data_only=True, keep_vba=False, keep_links=False)
     f_src = wb_src[nama]
     wb = openpyxl.Workbook()
     ws = wb.active
