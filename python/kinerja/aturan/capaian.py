@@ -103,7 +103,7 @@ def capaian_iku(
         else:
             x = _campuran(np.asarray(kode), r, t, *lain)
         if np.any(rentang_posisi):
-            x = _posisi(x, np.broadcast_to(kode, x.shape), r, *lain[:2], np.broadcast_to(rentang_posisi, x.shape))
+            x = _posisi(x, np.broadcast_to(kode, x.shape), r, *lain, np.broadcast_to(rentang_posisi, x.shape))
         if batas_maks is not None:
             x = np.minimum(x, batas_maks, out=x if x.flags.writeable and x.dtype == float else None)
     return float(x.reshape(-1)[0]) if shape == () else np.broadcast_to(x, shape).copy() if x.shape != shape else x
@@ -132,14 +132,15 @@ def _campuran(kode: np.ndarray, r, t, bawah, atas, terburuk) -> np.ndarray:
     return out
 
 
-def _posisi(x: np.ndarray, kode: np.ndarray, r, lo, hi, posisi: np.ndarray) -> np.ndarray:
-    """The range rule by position: against ``lo`` below, ``hi`` above, 100 inside (maximize and minimize rows)."""
-    r, lo, hi = np.broadcast_arrays(r, lo, hi)
-    r, lo, hi = (np.broadcast_to(a, x.shape) for a in (r, lo, hi))
-    pakai = posisi & ((kode == MAXIMIZE) | (kode == MINIMIZE)) & (lo <= hi)
+def _posisi(x: np.ndarray, kode: np.ndarray, r, lo, hi, terburuk, posisi: np.ndarray) -> np.ndarray:
+    """The range rule by position: against ``lo`` below, ``hi`` above, 100 inside (maximize and minimize rows);
+    a band whose lower bound is above its upper bound is n/a."""
+    r, lo, hi, w = (np.broadcast_to(a, x.shape) for a in np.broadcast_arrays(r, lo, hi, terburuk))
+    pakai = posisi & ((kode == MAXIMIZE) | (kode == MINIMIZE))
     t = np.where(r < lo, lo, np.where(r > hi, hi, np.nan))
-    nilai = np.where(kode == MAXIMIZE, _maximize(r, t), _minimize(r, t, np.full(x.shape, np.nan)))
+    nilai = np.where(kode == MAXIMIZE, _maximize(r, t), _minimize(r, t, w))
     nilai = np.where((r >= lo) & (r <= hi), 100.0, nilai)
+    nilai = np.where(lo > hi, np.nan, nilai)
     return np.where(pakai, nilai, x)
 
 

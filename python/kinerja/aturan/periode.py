@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["KONSOLIDASI", "kode_konsolidasi", "realisasi_periode", "ada_bolong"]
+__all__ = ["KONSOLIDASI", "kode_konsolidasi", "realisasi_periode"]
 
 KONSOLIDASI = ("kumulatif", "jumlah", "rata", "terakhir")
 KUMULATIF, JUMLAH, RATA, TERAKHIR = range(len(KONSOLIDASI))
@@ -56,11 +56,3 @@ def realisasi_periode(nilai: Any, konsolidasi: Any) -> np.ndarray:
                         [x[:, -1], jumlah, rata, terakhir], np.nan)
     kosong = (n_ada == 0) & (kode != KUMULATIF)
     return np.where(kosong, np.nan, pilihan)
-
-
-def ada_bolong(nilai: Any) -> np.ndarray:
-    """Per row: True when a quarter is empty while a later one has a value (a gap)."""
-    x = np.atleast_2d(np.asarray(nilai, dtype=float))
-    ada = ~np.isnan(x)
-    sesudah = np.flip(np.logical_or.accumulate(np.flip(ada, axis=1), axis=1), axis=1)
-    return np.any(~ada[:, :-1] & sesudah[:, 1:], axis=1) if x.shape[1] > 1 else np.zeros(x.shape[0], dtype=bool)

@@ -23,7 +23,7 @@ from ..data.dataset import Dataset
 from ..data.notasi import NotasiError, baca_nilai
 
 __all__ = ["Buku", "Gaya", "Letak", "CALC_ID_EXCEL", "WAKTU_DOKUMEN", "ANGKA", "ANGKA0", "UMUM", "RUPIAH", "ref", "rentang",
-           "angka_atau_teks", "kolom_hasil", "cache", "cetak", "tinggi", "lampu", "lampu_predikat", "angka_excel", "tambah", "kali", "jumlah", "rata"]
+           "angka_atau_teks", "kolom_hasil", "cache", "cetak", "tinggi", "lampu_predikat", "angka_excel", "tambah", "kali", "jumlah", "rata"]
 
 CALC_ID_EXCEL = 191029
 """``calcId`` Excel 2019/2021/365 writes into ``xl/workbook.xml`` (XlsxWriter's default, 124519, is Excel 2007's)."""
@@ -195,7 +195,6 @@ class Letak:
     n_iku: int = 0
     bobot: tuple[int, int] = (0, 0)                                  # first row, rows of the perspektif weights table
     predikat: tuple[int, int] = (0, 0)                               # first row, rows of the predicate bands table
-    pita: Any = None                                                 # the bands as the rules use them (None: unusable table)
     larik: bool = False                                              # computed columns as array formulas (tl.IKU_LARIK)
     rincian_hasil: dict[str, tuple[int, int]] = field(default_factory=dict)
     nama_nilai: dict[str, Any] = field(default_factory=dict)          # defined name -> cached value
@@ -223,13 +222,6 @@ def tinggi(ws: Any, r: int, teks: str, lebar: int) -> None:
     baris = max(1, math.ceil(len(teks) * 1.05 / lebar))
     if baris > 1:
         ws.set_row(r, 13.5 * baris)
-
-
-def lampu(ws: Any, g: Gaya, r0: int, c0: int, r1: int, c1: int) -> None:
-    """Traffic lights on a capaian column and its status column (numbers only; n/a stays grey)."""
-    sel = xl_rowcol_to_cell(r0, c0, False, True)
-    for w, syarat in (("hijau", f"{sel}>=100"), ("kuning", f"AND({sel}>=80,{sel}<100)"), ("merah", f"{sel}<80")):
-        ws.conditional_format(r0, c0, r1, c1, {"type": "formula", "criteria": f"=AND(ISNUMBER({sel}),{syarat})", "format": g[w]})
 
 
 def lampu_predikat(ws: Any, g: Gaya, r0: int, c0: int, r1: int, c1: int) -> None:

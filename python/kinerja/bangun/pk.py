@@ -8,7 +8,6 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import IKU, Dataset
-from ..hitung.laporan import predikat
 from ..hitung.penghitung import PENGHITUNG
 from .dasar import Buku, Letak, angka_atau_teks, cetak, ref, rentang, tinggi
 
@@ -154,7 +153,6 @@ def _tabel_predikat(b: Buku, ds: Dataset, t: Letak, r: int) -> int:
     for nama_def, c in tl.NAMA_PREDIKAT:
         b.wb.define_name(nama_def, f"={rentang(tl.PK, r0, c, akhir, c)}")
     t.predikat = (r0, len(pita))
-    t.pita = predikat(ds.pengaturan)
     return akhir
 
 

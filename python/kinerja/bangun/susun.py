@@ -128,13 +128,14 @@ def _arsip_rincian(c: Cuplikan, ds: Dataset) -> list[BarisArsip]:
     """Rincian entries the new workbook would not hold: whole blocks of IKU no longer in the PK or without a calculator,
     and, in blocks still used, rows whose key the calculator does not know and values beyond a single-value input."""
     kalk = {i.kode: PENGHITUNG[i.kalkulator] for i in ds.iku if i.kalkulator in PENGHITUNG}
+    kode_pk = {i.kode for i in ds.iku}
     out = []
     for penanda, baris in blok_rincian(c).items():
         kode = penanda[len(tl.RINCIAN_PENANDA[0]):]
         if not penanda.startswith(tl.RINCIAN_PENANDA[0]):
             continue
         p = kalk.get(kode)
-        sebab = "IKU tidak lagi ada pada PK" if kode not in {i.kode for i in ds.iku} else "IKU tidak lagi memakai kalkulator"
+        sebab = "IKU tidak lagi ada pada PK" if kode not in kode_pk else "IKU tidak lagi memakai kalkulator"
         dikenal = {m.nama: m.daftar for m in p.masukan} if p else {}
         for kunci, nilai in baris:
             if kunci in tl.KUNCI_HASIL or kunci == "isu" or not any(v not in (None, "") for v in nilai):

@@ -270,12 +270,6 @@ def _nilai_sel(el: Any, wb: Any, bersama: list[str]) -> Any:
     return angka
 
 
-def _rumus_teks(sel: Any) -> str:
-    """The formula of a cell (openpyxl ArrayFormula / DataTableFormula carry ``.text``)."""
-    teks = getattr(sel.value, "text", sel.value)
-    return "=" + str(teks).lstrip("=")
-
-
 def dari_berkas(path: Path | str) -> Cuplikan:
     """Snapshot of a workbook file (checked first; streamed read-only, never saved)."""
     import openpyxl

@@ -266,17 +266,19 @@ def REALISASI_PERIODE(konsolidasi, triwulan, realisasi_tw1, realisasi_tw2=None, 
         raise ValueError(f"triwulan {k} harus 1-4")
     vals, b = ratakan(realisasi_tw1)
     n = len(vals)
+    kons = siarkan(konsolidasi, n, "konsolidasi")
+    kode = np.asarray(kode_konsolidasi(kons))
     kolom, galat = [], []
-    for x in (realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4)[:k]:
+    for j, x in enumerate((realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4)[:k]):
         r, g = _realisasi_semua(siarkan(x, n, "realisasi"))
         kolom.append(r)
+        if g and j < k - 1:                     # an earlier quarter's error only where the konsolidasi reads it
+            g = [e if kd != 0 else None for e, kd in zip(g, kode)]
         galat = gabung(galat, g, n)
-    kons = siarkan(konsolidasi, n, "konsolidasi")
     x = realisasi_periode(np.column_stack(kolom), kons)
-    for i, kd in enumerate(kode_konsolidasi(kons)):
-        if kd == -1:
-            galat = gabung(galat, [None] * i + [pesan(f"konsolidasi '{kons[i]}' tidak dikenal ({', '.join(KONSOLIDASI)})")]
-                           + [None] * (n - i - 1), n)
+    if (kode == -1).any():
+        galat = gabung(galat, [pesan(f"konsolidasi '{kons[i]}' tidak dikenal ({', '.join(KONSOLIDASI)})") if kd == -1 else None
+                               for i, kd in enumerate(kode)], n)
     return bentukkan(isi(x, galat), b) if galat or np.isnan(x).any() else bentukkan_angka(x, b)
 
 

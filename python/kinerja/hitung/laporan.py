@@ -137,7 +137,7 @@ def _alasan_baris(iku: IKU, m: MasukanIKU, capaian: float) -> str | None:
         return m.alasan
     if not math.isnan(capaian):
         return None
-    if m.rentang_posisi and not math.isnan(m.realisasi):
+    if m.rentang_posisi and m.batas_bawah > m.batas_atas:
         return f"IKU {iku.kode}: batas bawah lebih besar dari batas atas"
     a = alasan_na(m.realisasi, m.target, m.polarisasi, batas_bawah=m.batas_bawah, batas_atas=m.batas_atas,
                   realisasi_terburuk=m.realisasi_terburuk)
@@ -185,7 +185,7 @@ def predikat(p: Pengaturan) -> Predikat | None:
     if not p.predikat:
         return PREDIKAT_BAWAAN
     try:
-        return periksa_predikat((None if b in (None, "") else angka_atau_nan(b), n, w) for b, n, w in p.predikat)
+        return periksa_predikat((None if b in (None, "") else angka_atau_nan(b), n, None) for b, n, _ in p.predikat)   # colours: display only
     except ValueError:
         return None
 
@@ -208,8 +208,10 @@ def konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[s
     for i in iku:
         persp.setdefault(i.ss, "(tanpa perspektif)")
     pita = predikat(p)
-    bobot_iku = [angka_atau_nan(b.bobot) for b in ds.iku] if len(ds.iku) == len(iku) else None
+    bobot_iku, salah_bobot = _bobot_iku(ds) if len(ds.iku) == len(iku) else (None, None)
     try:
+        if salah_bobot:                              # the cells refuse it too: every NSS and the NKO are n/a
+            raise PengaturanError(salah_bobot)
         metode = MetodeNKO(str(p.nko_metode or ""), _opsional(p.nko_batas, "nko_batas"), _opsional(p.nss_batas, "nss_batas"))
         nilai_ss, perspektif, h = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, metode, bobot_iku,
                                              bobot_perspektif(p))
@@ -217,10 +219,19 @@ def konsolidasi(ds: Dataset, iku: list[HasilIKU]) -> tuple[list[HasilSS], dict[s
                          None if not math.isnan(h.nilai) else "NKO: tidak ada capaian IKU yang dapat dihitung")
     except PengaturanError as e:
         nilai_ss, perspektif, _ = hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO(), bobot_iku)
-        nko = NKOLaporan(math.nan, _tanpa_batas(p, iku, persp), str(p.nko_metode), None, "n/a", f"NKO: {e}")
+        if salah_bobot:
+            nilai_ss, perspektif = {k: math.nan for k in nilai_ss}, {k: math.nan for k in perspektif}
+        nko = NKOLaporan(math.nan, _tanpa_batas(p, iku, persp, bobot_iku), str(p.nko_metode), None, "n/a", f"NKO: {e}")
     nama = {s.kode: s.nama for s in ds.ss}
     nss = [HasilSS(k, persp[k], nama.get(k, ""), v, _status(v, pita)) for k, v in nilai_ss.items()]
     return nss, perspektif, nko
+
+
+def _bobot_iku(ds: Dataset) -> tuple[list[float], str | None]:
+    """The IKU weights (NaN = none) and, when one is not a non-negative number, why (the NSS cells refuse it as well)."""
+    w = [angka_atau_nan(i.bobot) for i in ds.iku]
+    salah = next((i for i, x in zip(ds.iku, w) if i.bobot not in (None, "") and (math.isnan(x) or x < 0)), None)
+    return w, (f"bobot IKU {salah.kode} '{salah.bobot}' bukan angka tidak negatif" if salah else None)
 
 
 def bobot_perspektif(p: Pengaturan) -> dict[str, float] | None:
@@ -236,10 +247,10 @@ def bobot_perspektif(p: Pengaturan) -> dict[str, float] | None:
     return out
 
 
-def _tanpa_batas(p: Pengaturan, iku: list[HasilIKU], persp: dict[str, str]) -> float:
+def _tanpa_batas(p: Pengaturan, iku: list[HasilIKU], persp: dict[str, str], bobot_iku: list[float] | None) -> float:
     """The uncapped NKO when only a cap setting is bad (what the workbook's 'NKO tanpa batas' cell computes)."""
     try:
-        return hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO(str(p.nko_metode or "")), None,
+        return hitung_nko([i.capaian for i in iku], [i.ss for i in iku], persp, MetodeNKO(str(p.nko_metode or "")), bobot_iku,
                           bobot_perspektif(p))[2].nilai
     except PengaturanError:
         return math.nan

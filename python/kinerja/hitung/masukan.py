@@ -135,8 +135,9 @@ def _sd_triwulan(iku: IKU, sekarang: float, tw: int) -> float:
 
 def _angka_tw(iku: IKU, j: int) -> float:
     x = iku.realisasi_tw[j] if j < len(iku.realisasi_tw) else None
+    n = _baca(iku.kode, f"realisasi TW {j + 1}", x)
     try:
-        return angka_realisasi(_baca(iku.kode, f"realisasi TW {j + 1}", x))
+        return angka_realisasi(n)
     except ValueError as e:
         raise MasukanError(f"IKU {iku.kode}, kolom realisasi TW {j + 1}: {e}") from None
 

@@ -193,7 +193,7 @@ def tulis_xlsx(path: Path, sumber: Path, ds: Dataset, t: TabelTW, tw: int, waktu
         if m.max_col <= tl.TW_KOLOM_EKSPOR and m.max_row <= t.baris_akhir + 1:
             ws.merge_cells(str(m))
     _tulis_nilai(ws, f_src, ds, t, tw, waktu, sumber.name)
-    pita = predikat(ds.pengaturan) or PREDIKAT_BAWAAN
+    pita = tuple((None, str(n).strip(), str(w or "").strip().lower()) for _, n, w in (ds.pengaturan.predikat or PREDIKAT_BAWAAN))
     for r in range(1, t.baris_akhir + 2):          # traffic lights baked in: no conditional formats in a values file
         status = ws.cell(r, tl.TW_STATUS + 1).value
         if r > tl.TW_BARIS0 - 1 and warna_status(status, pita) in tl.WARNA:

@@ -86,5 +86,5 @@ def _predikat(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
     try:
         periksa_predikat(pita)
     except ValueError as e:
-        k.tambah(A_PREDIKAT, (tl.PK, pos.predikat[0], tl.PREDIKAT_BATAS), f"tabel Predikat Capaian: {e}; status IKU, NSS dan NKO n/a",
+        k.tambah(A_PREDIKAT, (tl.PK, pos.predikat[0], tl.PREDIKAT_BATAS), f"tabel Predikat Capaian: {e}",
                  "Perbaiki tabel: dari batas tertinggi ke terendah, baris terakhir tanpa batas, warna dari daftar pilihan")
