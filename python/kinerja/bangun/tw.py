@@ -6,6 +6,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import IKU, Dataset
+from ..hitung.masukan import realisasi_tahunan
 from .dasar import Buku, Letak, angka_atau_teks, cetak, kolom_hasil, lampu_predikat, ref, rentang, tinggi
 
 __all__ = ["lembar_tw"]
@@ -125,7 +126,7 @@ def lembar_tw(b: Buku, ds: Dataset, t: Letak, k: int) -> None:
 
 def _realisasi_tw(b: Buku, nama: str, r: int, iku: IKU, k: int, t: Letak) -> None:
     """TW IV: the year's realisasi (a link to Rincian when a calculator makes it); TW I-III: input."""
-    tahunan = iku.realisasi if iku.realisasi not in (None, "") else (iku.realisasi_tw[3] if len(iku.realisasi_tw) > 3 else None)
+    tahunan = realisasi_tahunan(iku)
     if k == 3 and iku.kode in t.rincian_hasil and tahunan in (None, ""):     # a typed TW IV value overrides the calculator
         rr, rc = t.rincian_hasil[iku.kode]
         b.rumus(nama, r, tl.TW_REALISASI, f"={ref(tl.RINCIAN, rr, rc)}", b.ambil(tl.RINCIAN, rr, rc), "angka")

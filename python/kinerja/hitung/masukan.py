@@ -17,7 +17,7 @@ from ..data.dataset import IKU
 from ..data.notasi import Jenis, Nilai, NotasiError, baca_nilai
 from .penghitung import hitung
 
-__all__ = ["tafsir_target", "angka_realisasi", "MasukanError", "MasukanIKU", "siapkan_iku"]
+__all__ = ["tafsir_target", "angka_realisasi", "MasukanError", "MasukanIKU", "siapkan_iku", "realisasi_tahunan"]
 
 
 def tafsir_target(n: Nilai, polarisasi: str, bawah: float = math.nan, atas: float = math.nan) -> tuple[float, float, float]:
@@ -144,7 +144,7 @@ def _angka_tw(iku: IKU, j: int) -> float:
 
 def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], teks: Any,
                pakai_kalkulator: bool) -> tuple[float, bool, dict[str, float]]:
-    tahunan = iku.realisasi if iku.realisasi not in (None, "") else (iku.realisasi_tw[3] if len(iku.realisasi_tw) > 3 else None)
+    tahunan = realisasi_tahunan(iku)
     if pakai_kalkulator and iku.kalkulator and teks is None and tahunan in (None, ""):   # a typed year value overrides it
         try:
             h = hitung(iku.kalkulator, iku.masukan, pengaturan, konteks)
@@ -156,3 +156,10 @@ def _realisasi(iku: IKU, pengaturan: dict[str, Any], konteks: dict[str, float], 
         return angka_realisasi(n), n.proyeksi, {}
     except ValueError as e:
         raise MasukanError(f"IKU {iku.kode}, kolom realisasi: {e}") from None
+
+
+def realisasi_tahunan(iku: IKU) -> Any:
+    """The year's realisasi as typed: ``realisasi``, else the TW IV value; None when neither (a calculator then decides)."""
+    if iku.realisasi not in (None, ""):
+        return iku.realisasi
+    return iku.realisasi_tw[3] if len(iku.realisasi_tw) > 3 else None
