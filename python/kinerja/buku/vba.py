@@ -1,4 +1,5 @@
-"""The workbook's VBA project, built from text: hand-written ``workbook/vba/*.bas``, the wrappers
+"""The workbook's VBA project, built from text: hand-written ``kinerja/buku/vba_sumber/*.bas`` (package data,
+so a non-editable install builds the same project), the wrappers
 generated from the UDF registry, and the xlwings standalone runtime.
 
 * ``xlwings_udfs``: one wrapper per Excel function in the exact form xlwings' "Import Functions"
@@ -23,7 +24,7 @@ from pathlib import Path
 from . import tata_letak as tl
 from .fungsi import KATEGORI, FungsiExcel, daftar_fungsi
 
-__all__ = ["Modul", "modul_proyek", "wrapper_udf", "bantuan_fungsi", "runtime_xlwings", "bangun_vba_project", "folder_vba"]
+__all__ = ["Modul", "VBAError", "MODUL_TANGAN", "modul_proyek", "wrapper_udf", "bantuan_fungsi", "runtime_xlwings", "bangun_vba_project", "folder_vba"]
 
 MODUL_UDF = dict((k, v) for k, v, _ in tl.XLWINGS_CONF_ISI)["UDF Modules"]
 """The module the wrappers call (the workbook's ``UDF Modules``): ``kinerja.udf``."""
@@ -42,9 +43,17 @@ def _crlf(teks: str) -> str:
     return teks.replace("\r\n", "\n").replace("\n", "\r\n")
 
 
+MODUL_TANGAN = ("Kinerja.bas", "ThisWorkbook.cls")
+"""The hand-written modules every workbook must carry (the buttons' macros and ``Workbook_Open``)."""
+
+
+class VBAError(RuntimeError):
+    """A hand-written VBA module is missing: a workbook without it would have buttons that do nothing."""
+
+
 def folder_vba() -> Path:
-    """``workbook/vba`` of the checkout (the hand-written modules)."""
-    return Path(__file__).resolve().parents[3] / "workbook" / "vba"
+    """``vba_sumber`` beside this module: the hand-written modules, installed with the package (package data)."""
+    return Path(__file__).resolve().parent / "vba_sumber"
 
 
 def wrapper_udf(fungsi: list[FungsiExcel] | None = None, modul: str = MODUL_UDF) -> str:
@@ -119,12 +128,15 @@ def runtime_xlwings() -> list[Modul]:
 def modul_proyek(folder: Path | None = None) -> list[Modul]:
     """Every module of the project: hand-written .bas/.cls, generated wrappers and help, xlwings runtime."""
     folder = folder or folder_vba()
+    hilang = [n for n in MODUL_TANGAN if not (folder / n).is_file()]
+    if hilang:
+        raise VBAError(f"modul VBA {', '.join(hilang)} tidak ditemukan di {folder}: pasang ulang paket kinerja "
+                       "(pip install .), tanpa modul itu tombol workbook tidak berfungsi")
     tangan = []
     for p in sorted(folder.glob("*.bas")):
         tangan.append(Modul(p.stem, "standar", _crlf(p.read_text(encoding="utf-8"))))
     dokumen = folder / "ThisWorkbook.cls"
-    if dokumen.exists():
-        tangan.append(Modul("ThisWorkbook", "dokumen", _crlf(dokumen.read_text(encoding="utf-8"))))
+    tangan.append(Modul("ThisWorkbook", "dokumen", _crlf(dokumen.read_text(encoding="utf-8"))))
     return [*tangan, Modul("xlwings_udfs", "standar", wrapper_udf()), Modul("KinerjaFungsi", "standar", bantuan_fungsi()),
             *runtime_xlwings()]
 
