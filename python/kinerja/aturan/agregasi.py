@@ -15,17 +15,24 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import numpy as np
 
-__all__ = ["METODE_NKO", "MetodeNKO", "HasilNKO", "nss", "nilai_per_kelompok", "hitung_nko"]
+__all__ = ["teks_pengaturan", "METODE_NKO", "MetodeNKO", "HasilNKO", "nss", "nilai_per_kelompok", "hitung_nko"]
 
 METODE_NKO = {
     "rata_nss": "rata-rata NSS",
     "rata_perspektif": "rata-rata Nilai Perspektif",
     "rata_iku": "rata-rata seluruh capaian IKU",
 }
+
+
+def teks_pengaturan(x: Any, bawaan: str) -> str:
+    """A setting text as the rules read it (rule R5 of issue 15, the cell and the engine alike): trimmed and
+    lower-cased; empty (None, blank) is the setting's default ``bawaan``. ``'Rata_NSS '`` reads ``'rata_nss'``."""
+    teks = "" if x is None else str(x).strip().lower()
+    return teks or bawaan
 
 
 class PengaturanError(ValueError):
@@ -41,6 +48,7 @@ class MetodeNKO:
     batas_nss: float | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "metode", teks_pengaturan(self.metode, "rata_nss"))
         if self.metode not in METODE_NKO:
             pilihan = ", ".join(METODE_NKO)
             raise PengaturanError(f"metode NKO '{self.metode}' tidak dikenal (pilih salah satu: {pilihan})")

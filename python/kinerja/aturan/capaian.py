@@ -49,25 +49,34 @@ ATURAN_RENTANG = ("bawah", "posisi")
 
 
 def _kode_satu(p: Any) -> int:
+    if p is None:
+        return MAXIMIZE
     if isinstance(p, str):
-        return _ALIASES.get(p.strip().lower(), UNKNOWN)
+        teks = p.strip().lower()
+        return _ALIASES.get(teks, UNKNOWN) if teks else MAXIMIZE
     return UNKNOWN
 
 
 def kode_polarisasi(polarisasi: Any) -> int | np.ndarray:
-    """``maximize|max|minimize|min|stabilize|stabil`` in any case -> 0/1/2; anything else -1."""
+    """``maximize|max|minimize|min|stabilize|stabil`` trimmed, in any case -> 0/1/2; empty (None, blank) -> 0
+    (maximize, rule R7 of issue 15: an empty polarisasi is maximize in the cell and the engine alike); anything
+    else -1. A column is normalised once per distinct value (a hash lookup per row, no per-row text work)."""
     if isinstance(polarisasi, str) or polarisasi is None:
         return _kode_satu(polarisasi)
     arr = np.asarray(polarisasi, dtype=object)
     if not arr.size:
         return arr.astype(np.int8)
-    teks = np.where(np.frompyfunc(lambda x: isinstance(x, str), 1, 1)(arr).astype(bool), arr, "").astype(str)
-    unik, balik = np.unique(teks, return_inverse=True)            # a column holds a handful of distinct texts
-    return np.array([_kode_satu(u) for u in unik], dtype=np.int8)[balik].reshape(arr.shape)
+    baris = arr.reshape(-1).tolist()
+    try:
+        peta = {u: _kode_satu(u) for u in set(baris)}             # a column holds a handful of distinct texts
+        kode = np.fromiter(map(peta.__getitem__, baris), dtype=np.int8, count=len(baris))
+    except TypeError:                                             # an unhashable element: one at a time
+        kode = np.array([_kode_satu(u) for u in baris], dtype=np.int8)
+    return kode.reshape(arr.shape)
 
 
 def nama_polarisasi(polarisasi: Any) -> str | None:
-    """The canonical name of a polarisasi text, or None when unknown."""
+    """The canonical name of a polarisasi text (empty -> maximize, rule R7), or None when unknown."""
     k = _kode_satu(polarisasi)
     return POLARISASI[k] if k >= 0 else None
 

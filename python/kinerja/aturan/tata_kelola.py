@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from .agregasi import teks_pengaturan
 from .kalkulator import KalkulatorError, indeks_kategori, indeks_skala4, komposit
 
 __all__ = [
@@ -51,7 +52,9 @@ def sub_kpa(kpa: float, persen: float = 20.0) -> float:
 
 
 def skala_tata_kelola(skor: float, cara: str = "linear") -> float:
-    """0-100 score -> 1-4 index: ``linear`` ``skor/100*4`` or ``kategori`` 85/75/65 bands."""
+    """0-100 score -> 1-4 index: ``linear`` ``skor/100*4`` or ``kategori`` 85/75/65 bands (the text trimmed, any case;
+    empty = linear: rule R5)."""
+    cara = teks_pengaturan(cara, "linear")
     if cara == "linear":
         return float(indeks_skala4(skor))
     if cara == "kategori":

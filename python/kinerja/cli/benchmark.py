@@ -1,8 +1,10 @@
 """Benchmarks that print ratios measured in one run (never timed tests).
 
 ``capaian``: ``capaian_iku`` on 1,000,000 mixed rows (polarisasi per row with aliases, negative and zero targets,
-stabilize bands, n/a) against the same rule written as plain vectorised numpy (equal work; goal: within 3x), and a
-per-row Python loop of the maximize rule against the engine on the same maximize rows.
+stabilize bands, n/a) against the same rule written as plain vectorised numpy (equal work; goal: within 3x); the
+same on 1,000,000 rows whose polarisasi are the exact texts ``maximize``/``minimize``/``stabilize`` mixed, against
+plain numpy that compares the texts directly (issue 15 item 8: texts normalised once per distinct value; goal: within
+3x); and a per-row Python loop of the maximize rule against the engine on the same maximize rows.
 ``baca``: validating the workbook with one stray value in XFD1, A1048576 or XFD1048576 against the
 clean workbook: time and peak memory (goal: about the same).
 ``udf``: one range call of the ``CAPAIAN_IKU`` UDF over a 10,000-row column against 10,000
@@ -22,7 +24,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..aturan.capaian import capaian_iku
+from ..aturan.capaian import POLARISASI, capaian_iku
 from ..buku import tata_letak as tl
 
 __all__ = ["jalankan", "ukur"]
@@ -82,6 +84,39 @@ def _polos(d: dict[str, np.ndarray]) -> np.ndarray:
         return np.minimum(np.select([k == 0, k == 1, k == 2], [mx, mn, st], np.nan), 120.0)
 
 
+def _persis(n: int, seed: int = 20241231) -> dict[str, np.ndarray]:
+    """Rows whose polarisasi are the three exact texts, mixed row by row."""
+    d = _campur(n, seed)
+    rng = np.random.default_rng(seed + 1)
+    d["polarisasi"] = rng.choice(np.array(list(POLARISASI), dtype=object), n)
+    return d
+
+
+def _polos_persis(d: dict[str, np.ndarray]) -> np.ndarray:
+    """RUMUS 2 in plain numpy for exact polarisasi texts: the texts compared as they are, no normalisation."""
+    p, r, t, lo, hi, w = (d[x] for x in ("polarisasi", "realisasi", "target", "batas_bawah", "batas_atas", "realisasi_terburuk"))
+    with np.errstate(all="ignore"):
+        mx = np.where(t == 0, np.nan, np.where(t < 0, 200 - r / t * 100, r / t * 100))
+        mn = np.where(t == 0, (w - r) / (w - t) * 100, 200 - r / t * 100)
+        mn = np.maximum(np.where(np.isfinite(mn), mn, np.nan), 0)
+        st = np.where(r < lo, r / lo * 100, np.where(r > hi, (2 - r / hi) * 100, 100.0))
+        st = np.maximum(np.where(np.isnan(r) | (lo > hi) | ~np.isfinite(st), np.nan, st), 0)
+        return np.minimum(np.select([p == "maximize", p == "minimize", p == "stabilize"], [mx, mn, st], np.nan), 120.0)
+
+
+def _rasio_persis(n: int) -> str:
+    d = _persis(n)
+    mesin = lambda: capaian_iku(d["realisasi"], d["target"], d["polarisasi"], batas_bawah=d["batas_bawah"],  # noqa: E731
+                                batas_atas=d["batas_atas"], realisasi_terburuk=d["realisasi_terburuk"])
+    if not np.allclose(mesin(), _polos_persis(d), equal_nan=True):
+        raise AssertionError("capaian_iku berbeda dari aturan yang sama dalam numpy polos (polarisasi persis)")
+    t_api, t_np = ukur(mesin, ulang=5), ukur(lambda: _polos_persis(d), ulang=5)
+    return (f"capaian_iku, {n:,} baris dengan teks polarisasi persis (maximize/minimize/stabilize bercampur):\n"
+            f"  capaian_iku (mesin)               : {t_api * 1e3:9.2f} ms\n"
+            f"  numpy polos (teks dibandingkan)   : {t_np * 1e3:9.2f} ms\n"
+            f"  rasio mesin / numpy polos         : {t_api / t_np:6.2f}x  (sasaran <= 3)\n")
+
+
 def benchmark_capaian(n: int = 1_000_000) -> str:
     """The engine on mixed rows against the same rule in plain numpy (equal work), and a per-row Python loop."""
     d = _campur(n)
@@ -102,7 +137,7 @@ def benchmark_capaian(n: int = 1_000_000) -> str:
         f"  rasio mesin / numpy polos         : {t_api / t_np:6.2f}x  (sasaran <= 3)\n"
         f"  loop Python per baris (maximize saja, diskalakan ke {n:,}): {t_loop * 1e3:9.2f} ms; "
         f"rasio loop / mesin (maximize saja) {t_loop / t_max:6.1f}x\n"
-    )
+    ) + _rasio_persis(n)
 
 
 def benchmark_udf(n: int = 10_000) -> str:

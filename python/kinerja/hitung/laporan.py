@@ -22,7 +22,7 @@ from ..aturan.tata_kelola import nilai_sakip
 from ..data.dataset import IKU, BarisRiwayat, Dataset, EvaluasiSakip, Pengaturan
 from ..data.notasi import NotasiError, angka_atau_nan, baca_nilai
 from .laporan_anggaran import konteks_anggaran, susun_anggaran
-from .masukan import MasukanError, MasukanIKU, siapkan_iku
+from .masukan import MasukanError, MasukanIKU, realisasi_riwayat, siapkan_iku
 from .penghitung import hitung
 from .terbit import bandingkan_teks
 
@@ -111,14 +111,15 @@ class Laporan:
         return any(i.alasan for i in self.iku) or self.nko.alasan is not None
 
 
-def _batas_capaian(p: Pengaturan) -> float:
-    """The cap of every capaian (RUMUS 2: 'dapat dikonversi menjadi 120'); empty means 120, as in the cell."""
+def _batas_capaian(p: Pengaturan) -> float | None:
+    """The cap of every capaian (RUMUS 2: 'dapat dikonversi menjadi 120'); empty means 120 and 0 means no cap
+    (None), as in the cell (rule R7 of issue 15: CAPAIAN_IKU's help says "isi 0 untuk tanpa batas")."""
     if p.batas_capaian in (None, ""):
         return 120.0                               # what CAPAIAN_IKU does with an empty cap (the validator flags it)
     n = baca_nilai(p.batas_capaian)
-    if not n.tersedia or n.tunggal() <= 0:
-        raise PengaturanError(f"pengaturan batas_capaian '{p.batas_capaian}' harus angka positif")
-    return n.tunggal()
+    if not n.tersedia or n.tunggal() < 0:
+        raise PengaturanError(f"pengaturan batas_capaian '{p.batas_capaian}' harus angka positif, atau 0 untuk tanpa batas")
+    return None if n.tunggal() == 0 else n.tunggal()
 
 
 def hitung_capaian(masukan: list[MasukanIKU], batas: float | None) -> tuple[np.ndarray, np.ndarray]:
@@ -276,7 +277,7 @@ def hitung_riwayat(ds: Dataset) -> list[HasilRiwayat]:
 
 
 def _riwayat(b: BarisRiwayat, batas: float | None, p: Pengaturan) -> HasilRiwayat:
-    iku = IKU(b.kode, "", b.nama, b.satuan, b.polarisasi, b.target, b.realisasi_koreksi or b.realisasi)
+    iku = IKU(b.kode, "", b.nama, b.satuan, b.polarisasi, b.target, realisasi_riwayat(b.realisasi, b.realisasi_koreksi))
     m = siapkan_iku(iku, {"aturan_rentang": p.aturan_rentang}, {})
     c = float(capaian_iku(m.realisasi, m.target, m.polarisasi, batas_bawah=m.batas_bawah, batas_atas=m.batas_atas,
                           realisasi_terburuk=m.realisasi_terburuk, batas_maks=batas,

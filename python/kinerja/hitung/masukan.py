@@ -17,7 +17,7 @@ from ..data.dataset import IKU
 from ..data.notasi import Jenis, Nilai, NotasiError, baca_nilai
 from .penghitung import hitung
 
-__all__ = ["tafsir_target", "angka_realisasi", "MasukanError", "MasukanIKU", "siapkan_iku", "realisasi_tahunan"]
+__all__ = ["tafsir_target", "angka_realisasi", "MasukanError", "MasukanIKU", "siapkan_iku", "realisasi_tahunan", "realisasi_riwayat"]
 
 
 def tafsir_target(n: Nilai, polarisasi: str, bawah: float = math.nan, atas: float = math.nan) -> tuple[float, float, float]:
@@ -163,3 +163,9 @@ def realisasi_tahunan(iku: IKU) -> Any:
     if iku.realisasi not in (None, ""):
         return iku.realisasi
     return iku.realisasi_tw[3] if len(iku.realisasi_tw) > 3 else None
+
+
+def realisasi_riwayat(realisasi: Any, koreksi: Any) -> Any:
+    """The realisasi a Riwayat row uses: the correction when one is typed, else the realisasi (the sheet's
+    ``=IF(koreksi="",realisasi,koreksi)``). Rule R6 of issue 15: 0 is a value, so a correction of 0 is used."""
+    return realisasi if koreksi is None or koreksi == "" else koreksi
