@@ -5,11 +5,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from kinerja.aturan.capaian import capaian_iku, kode_polarisasi, nama_polarisasi
 from kinerja.buku import fungsi
 from kinerja.data.dataset import IKU, SS, BarisRiwayat, Dataset, Pengaturan
 from kinerja.hitung.laporan import hitung_riwayat, susun_laporan
+from kinerja.aturan.kalkulator import KalkulatorError
+from kinerja.hitung.masukan import siapkan_iku
 from kinerja.hitung.penghitung import hitung
 
 
@@ -57,3 +60,28 @@ def test_koreksi_riwayat_nol_dipakai():
     h = hitung_riwayat(_ds((), (b,)))[0]
     assert h.realisasi == 0.0 and h.capaian == 120.0          # (2 - 0/10)*100 = 200, capped at 120
     assert fungsi.CAPAIAN_IKU(0, "10", "minimize") == 120.0
+
+
+def test_teks_na_pada_konsolidasi_adalah_triwulan_hilang():
+    """R2: the text #N/A (or Excel's #N/A, handed over as its text) under jumlah/rata/terakhir is a missing quarter."""
+    for kons in ("jumlah", "rata", "terakhir"):
+        assert fungsi.REALISASI_PERIODE(kons, 2, "#N/A", 50) == 50.0, kons
+        i = IKU("1.1", "SS.1", "n", "%", "maximize", "100", konsolidasi=kons, realisasi_tw=("#N/A", "50", None, None))
+        assert siapkan_iku(i, {}, {}, realisasi="50", tw=1).realisasi == 50.0
+    assert fungsi.CAPAIAN_IKU("#N/A", 10) == fungsi.NA
+
+
+def test_celah_dalam_daftar_sama_di_sel_dan_mesin():
+    """R3: an empty cell in a list is skipped in both; an n/a text is n/a with its position in both."""
+    assert fungsi.KEBERHASILAN_KSP([[2], [None], [4]]) == hitung("keberhasilan_ksp", {"tahap": [2, None, 4]}).nilai == 75.0
+    sel = fungsi.KEBERHASILAN_KSP([[2], ["-"], [4]])
+    assert sel == "#Tahap ke-2 bernilai n/a; isi angkanya, atau kosongkan sel bila tidak dipakai"
+    with pytest.raises(KalkulatorError, match="tahap ke-2 bernilai n/a"):
+        hitung("keberhasilan_ksp", {"tahap": [2, "-", 4]})
+
+
+def test_batas_berisi_galat_ditolak_di_keduanya():
+    """R4/R7: a bound holding #DIV/0! is refused in both, naming the field."""
+    assert fungsi.CAPAIAN_IKU(5, 10, "stabilize", "#DIV/0!", 12) == "#Batas bawah: galat Excel #DIV/0!"
+    lap = susun_laporan(_ds((IKU("1.1", "SS.1", "n", "%", "stabilize", "", "5", batas_bawah="#DIV/0!", batas_atas=12),)))
+    assert math.isnan(lap.iku[0].capaian) and "kolom batas bawah" in lap.iku[0].alasan and "#DIV/0!" in lap.iku[0].alasan

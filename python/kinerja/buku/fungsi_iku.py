@@ -9,7 +9,7 @@ import numpy as np
 from ..aturan import agregasi
 from ..aturan.capaian import PREDIKAT_BAWAAN, Predikat, alasan_na, capaian_iku, nama_polarisasi, periksa_predikat, status_capaian
 from ..aturan.periode import KONSOLIDASI, kode_konsolidasi, realisasi_periode
-from ..data.notasi import Jenis, NotasiError, baca_nilai
+from ..data.notasi import Jenis, NotasiError, baca_nilai, galat_excel
 from ..hitung.masukan import angka_realisasi, tafsir_target
 from .katalog import fungsi_excel
 from .sel import (
@@ -56,8 +56,10 @@ def _aturan_rentang(x: Any) -> bool:
 
 
 def _realisasi_sel(v: Any) -> tuple[float, str | None]:
-    if isinstance(v, str) and v.startswith("#"):
-        return math.nan, pesan(f"realisasi: {v[1:]}")
+    """One realisasi cell as the engine reads it (:func:`kinerja.data.notasi.baca_nilai`): ``#N/A`` and n/a texts are
+    n/a (R2); another ``#`` text (an Excel error, or an upstream cell's message) travels on with its reason (R4)."""
+    if galat_excel(v):
+        return math.nan, pesan(f"realisasi: {v.strip()[1:]}")
     if isinstance(v, str):
         try:
             return angka_realisasi(baca_nilai(v)), None

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..data.notasi import NotasiError, baca_nilai
+from ..data.notasi import NotasiError, baca_daftar, baca_nilai, galat_excel, kosong
 
 NA = "n/a"
 """What a cell shows where the rules say n/a."""
@@ -121,15 +121,21 @@ def isi(x: np.ndarray, galat: list[str | None]) -> list[Any]:
 
 
 def angka_daftar(x: Any, nama: str) -> list[float]:
-    """A range for an aggregate: empty cells skipped, anything unreadable is an error."""
+    """A list input (rule R3, :func:`kinerja.data.notasi.baca_daftar`, as the engine's calculators read it): empty
+    cells skipped; an n/a text, an Excel error or unreadable text is an error naming its position."""
     vals, _ = ratakan(x)
+    try:
+        baca_daftar(vals, nama)
+    except NotasiError as e:
+        raise ValueError(e.alasan) from None
     keluar = []
-    for v in vals:
-        f, g = angka_sel(v, nama)
-        if g:
-            raise ValueError(g.lstrip("#"))
-        if not math.isnan(f):
-            keluar.append(f)
+    for i, v in enumerate(vals, 1):
+        if kosong(v):
+            continue
+        try:
+            keluar.append(baca_nilai(v).tunggal())
+        except NotasiError as e:
+            raise ValueError(f"{nama} ke-{i}: {e.alasan} ('{v}')") from None
     return keluar
 
 
@@ -166,7 +172,11 @@ def opsional_kolom(x: Any, n: int, nama: str, galat: list[str | None]) -> np.nda
     """An optional scalar-or-range argument as floats (NaN when empty); errors join ``galat``."""
     if x is None:
         return np.array(np.nan)
-    v, g = angka(siarkan(x, n, nama), nama)
+    sel = siarkan(x, n, nama)
+    v, g = angka(sel, nama)
+    if g or not set(map(type, sel)) <= JENIS_ANGKA:             # a bound holding an error is refused (R4, R7)
+        g = [a or (pesan(f"{nama}: galat Excel {galat_excel(s)}") if galat_excel(s) else None)
+             for a, s in zip(g or [None] * n, sel)]
     galat[:] = gabung(galat, g, n)
     return v
 

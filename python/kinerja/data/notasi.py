@@ -10,11 +10,24 @@ The locale number part is Babel's strict parser (``locale='id'``), which rejects
 grouping such as ``28.382.400.00,00`` (l.2796) instead of guessing. Everything else here is
 the shape around the number. Every failure raises :class:`NotasiError` whose message, in
 Bahasa Indonesia, quotes the text and says what is expected.
+
+The one reading of a cell (issue 15; the cell functions and the engine both read through :func:`baca_nilai` and
+:func:`baca_daftar`):
+
+* R1 empty (None, blank text, NaN) is ``KOSONG``: n/a, never 0.
+* R2 an n/a text (``-``, ``n/a``, ``#N/A`` typed or Excel's #N/A error as xlwings hands it) is ``NA``: not available.
+* R3 a list (tahap KSP, Likert answers, growth, komposit rows): empty cells are skipped (ranges are drawn longer than
+  the list); an n/a text or an error inside it is refused with its position (``tahap ke-2``).
+* R4 an Excel error text other than #N/A (``#DIV/0!``, ``#VALUE!``, ``#REF!``) is refused naming the error.
+* bools are refused; a date or time is refused (Excel turned ``1/2`` typed into a date: type it as text).
+* R6 0 is a number like any other.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -23,7 +36,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from ..aturan.pembulatan import bulat
 
-__all__ = ["Jenis", "Nilai", "NotasiError", "baca_nilai", "baca_angka", "angka_atau_nan", "tulis_angka", "tulis_nilai"]
+__all__ = ["Jenis", "Nilai", "NotasiError", "baca_nilai", "baca_daftar", "galat_excel", "kosong", "baca_angka", "angka_atau_nan", "tulis_angka", "tulis_nilai"]
 
 CONTOH = "contoh yang benar: 1.148.800 | 88,46 | 2,7 – 3 | 3 dari 4 | 80% | Rp 21.389.786.184,00"
 _NA_TEXTS = {"n/a", "na", "n.a", "n.a.", "-", "#n/a", "nan", "tidak tersedia", "belum tersedia"}
@@ -115,12 +128,32 @@ def _terhingga(teks: str, x: float) -> float:
     return x
 
 
+def galat_excel(x: object) -> str | None:
+    """The Excel error a cell holds (``#DIV/0!``, ``#VALUE!``...; rule R4), or None; ``#N/A`` is n/a (R2), not an error."""
+    if isinstance(x, str):
+        s = x.strip()
+        if s.startswith("#") and s.lower() not in _NA_TEXTS:
+            return s
+    return None
+
+
+def kosong(x: object) -> bool:
+    """True for an empty cell (rule R1): None, blank text, NaN."""
+    return x is None or (isinstance(x, str) and not x.strip()) or (isinstance(x, float) and math.isnan(x))
+
+
 def baca_nilai(teks: object) -> Nilai:
-    """Parse one cell as staff type it; numbers from Excel pass through, bools are refused."""
+    """Parse one cell as staff type it (rules R1, R2, R4 of the module doc); numbers from Excel pass through,
+    bools, dates and Excel error texts are refused."""
     if teks is None:
         return Nilai("", Jenis.KOSONG)
     if isinstance(teks, bool):
         raise NotasiError(teks, "nilai logika (TRUE/FALSE) bukan angka")
+    if isinstance(teks, (_dt.date, _dt.time, _dt.timedelta)):
+        raise NotasiError(teks, "berupa tanggal/waktu (Excel mengubah ketikan seperti 1/2 menjadi tanggal); "
+                                "format sel sebagai Teks lalu ketik ulang")
+    if galat_excel(teks):
+        raise NotasiError(teks, f"sel berisi galat Excel {galat_excel(teks)}; perbaiki rumus atau sel sumbernya")
     if isinstance(teks, (int, float)):
         x = float(teks)
         if math.isnan(x):
@@ -131,6 +164,21 @@ def baca_nilai(teks: object) -> Nilai:
     if not isinstance(teks, str):
         raise NotasiError(teks, f"jenis data {type(teks).__name__} tidak dikenal")
     return _baca_teks(teks)
+
+
+def baca_daftar(nilai: Iterable[object], nama: str) -> list[object]:
+    """A list input by rule R3: empty cells skipped, every other cell kept as it is; an n/a text or an Excel error
+    is refused naming its position (``tahap ke-2``). The cells kept are read by the caller (numbers or ``@name``)."""
+    keluar = []
+    for i, v in enumerate(nilai, 1):
+        if kosong(v):
+            continue
+        if galat_excel(v):
+            raise NotasiError(v, f"{nama} ke-{i} berisi galat Excel {galat_excel(v)}")
+        if isinstance(v, str) and v.translate(_DASHES).strip().lower() in _NA_TEXTS:
+            raise NotasiError(v, f"{nama} ke-{i} bernilai n/a; isi angkanya, atau kosongkan sel bila tidak dipakai")
+        keluar.append(v)
+    return keluar
 
 
 def angka_atau_nan(x: object) -> float:

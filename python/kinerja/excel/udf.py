@@ -4,6 +4,12 @@ xlwings' decorators, under its Excel name. Importable as ``kinerja.udf``, the mo
 
 Every argument arrives as a 2-D range (``ndim=2``) and is normalised by the function itself, never
 by an xlwings converter; the argument help is the catalogue's (``@xw.arg(doc=...)``).
+
+Error cells (rule R4 of issue 15): xlwings 0.37.8 hands an Excel error value (``#DIV/0!``, ``#N/A``, ``#REF!``...)
+to a UDF as None, the same as an empty cell, unless the argument says ``err_to_str=True``
+(``xlwings/_xlwindows.py`` ``_clean_value_data_element``: ``cell_errors[value] if err_to_str else None``). Every
+argument says it, so a function sees the error as its text and reads it as the engine does: ``#N/A`` = n/a (R2),
+any other ``#`` text = the input is in error.
 """
 from __future__ import annotations
 
@@ -14,7 +20,10 @@ import xlwings as xw
 
 from ..buku.fungsi import KATEGORI, NA, REGISTRI, Argumen, FungsiExcel, daftar_fungsi
 
-__all__ = ["REGISTRI", "KATEGORI", "NA", "Argumen", "FungsiExcel", "daftar_fungsi", "udf", *REGISTRI]
+OPSI_ARGUMEN = {"ndim": 2, "err_to_str": True}
+"""xlwings' read options of every argument: a 2-D list, Excel error values as their text (see module doc)."""
+
+__all__ = ["OPSI_ARGUMEN", "REGISTRI", "KATEGORI", "NA", "Argumen", "FungsiExcel", "daftar_fungsi", "udf", *REGISTRI]
 
 
 def udf(nama: str) -> Callable[..., Any]:
@@ -27,7 +36,7 @@ def udf(nama: str) -> Callable[..., Any]:
 
     g: Callable[..., Any] = sel
     for a in reversed(f.argumen):
-        g = xw.arg(a.nama, ndim=2, doc=a.bantuan)(g)
+        g = xw.arg(a.nama, doc=a.bantuan, **OPSI_ARGUMEN)(g)
     return xw.func(category=KATEGORI)(g)
 
 

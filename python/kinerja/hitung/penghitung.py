@@ -16,7 +16,7 @@ from ..aturan import kalkulator as k
 from ..aturan.kalkulator import KalkulatorError
 from ..aturan.pembulatan import tanpa_derau
 from ..aturan.tata_kelola import BOBOT_KPA, indeks_tata_kelola
-from ..data.notasi import NotasiError, baca_nilai
+from ..data.notasi import NotasiError, baca_daftar, baca_nilai, kosong
 
 __all__ = ["Masukan", "Penghitung", "PENGHITUNG", "Hasil", "hitung", "angka_masukan"]
 
@@ -76,7 +76,13 @@ def _baca(p: Penghitung, masukan: Mapping[str, Any], konteks: Mapping[str, float
         if m.daftar:
             if isinstance(x, (str, int, float)):
                 x = [x]
-            out[m.nama] = [angka_masukan(f"{m.nama} ke-{i + 1}", v, konteks) for i, v in enumerate(x)]
+            try:
+                baca_daftar(x, m.nama)                      # rule R3: gaps skipped, n/a or an error refused by position
+            except NotasiError as e:
+                raise KalkulatorError(f"masukan {e.alasan}") from None
+            out[m.nama] = [angka_masukan(f"{m.nama} ke-{i + 1}", v, konteks) for i, v in enumerate(x) if not kosong(v)]
+            if not out[m.nama] and m.wajib:
+                raise KalkulatorError(f"masukan '{m.nama}' ({m.keterangan}) belum diisi")
         else:
             if isinstance(x, (list, tuple)):
                 raise KalkulatorError(f"masukan '{m.nama}' harus satu angka, bukan daftar")
