@@ -72,10 +72,11 @@ def test_teks_na_pada_konsolidasi_adalah_triwulan_hilang():
 
 
 def test_celah_dalam_daftar_sama_di_sel_dan_mesin():
-    """R3: an empty cell in a list is skipped in both; an n/a text is n/a with its position in both."""
+    """R3: an empty cell in a list is skipped in both; an n/a text is n/a in both (the engine's alasan names the
+    position); an Excel error is an error in both."""
     assert fungsi.KEBERHASILAN_KSP([[2], [None], [4]]) == hitung("keberhasilan_ksp", {"tahap": [2, None, 4]}).nilai == 75.0
-    sel = fungsi.KEBERHASILAN_KSP([[2], ["-"], [4]])
-    assert sel == "#Tahap ke-2 bernilai n/a; isi angkanya, atau kosongkan sel bila tidak dipakai"
+    assert fungsi.KEBERHASILAN_KSP([[2], ["-"], [4]]) == fungsi.NA
+    assert fungsi.KEBERHASILAN_KSP([[2], ["#DIV/0!"], [4]]) == "#Tahap ke-2 berisi galat Excel #DIV/0!"
     with pytest.raises(KalkulatorError, match="tahap ke-2 bernilai n/a"):
         hitung("keberhasilan_ksp", {"tahap": [2, "-", 4]})
 

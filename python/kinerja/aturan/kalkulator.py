@@ -14,7 +14,7 @@ import numpy as np
 from .pembulatan import bulat
 
 __all__ = [
-    "KalkulatorError", "proyeksi_triwulan", "jumlah_dengan_proyeksi", "pertumbuhan", "komposit",
+    "KalkulatorError", "MasukanKosong", "proyeksi_triwulan", "jumlah_dengan_proyeksi", "pertumbuhan", "komposit",
     "selisih_level", "rata_likert", "indeks_kategori", "indeks_skala4", "keberhasilan_ksp",
     "AMBANG_KATEGORI", "NILAI_TAHAP",
 ]
@@ -29,13 +29,20 @@ class KalkulatorError(ValueError):
     """Inputs a calculator cannot use; the message names the problem for staff."""
 
 
+class MasukanKosong(KalkulatorError):
+    """A required input is empty (or n/a): the result is n/a, never 0 and never an error text (rule R1 of issue 15).
+
+    The engine keeps the message as the IKU's alasan; a cell shows ``n/a`` (the validator's ``realisasi-kosong``
+    finding says what to fill)."""
+
+
 def _angka(nama: str, x: float) -> float:
     try:
         v = float(x)
     except (TypeError, ValueError):
         raise KalkulatorError(f"{nama} harus berupa angka, bukan '{x}'") from None
     if math.isnan(v):
-        raise KalkulatorError(f"{nama} belum diisi")
+        raise MasukanKosong(f"{nama} belum diisi")
     return v
 
 
@@ -44,7 +51,7 @@ def _daftar(nama: str, xs: Sequence[float]) -> np.ndarray:
         raise KalkulatorError(f"{nama} harus berupa daftar angka")
     a = np.array([_angka(f"{nama} ke-{i + 1}", x) for i, x in enumerate(xs)], dtype=float)
     if a.size == 0:
-        raise KalkulatorError(f"{nama} kosong")
+        raise MasukanKosong(f"{nama} kosong")
     return a
 
 

@@ -245,7 +245,7 @@ def _anggaran_tw(b: Buku, ds: Dataset, t: Letak) -> None:
     for k in range(4):
         c0 = tl.tw_anggaran_kolom(k)
         ws.merge_range(rt + 1, c0, rt + 1, c0 + 3, f"TW {tl.TRIWULAN[k]}", b.gaya["kepala"])
-        b.tulis(nama, rt, c0 + 1, angka_atau_nan(target[k]), "masukan")
+        b.tulis(nama, rt, c0 + 1, None if target[k] in (None, "") else angka_atau_nan(target[k]), "masukan")
     _kepala(b, nama, tl.TW_ANGGARAN_BARIS0 - 1, tl.REALISASI_KOLOM[:tl.RL_REALISASI])
     for k in range(4):
         _kepala(b, nama, tl.TW_ANGGARAN_BARIS0 - 1, ("Realisasi s.d.", "Penyerapan (%)", "Capaian target (%)", "Deviasi RPD (%)"),

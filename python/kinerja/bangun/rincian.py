@@ -10,7 +10,7 @@ from ..buku import fungsi
 from ..buku import tata_letak as tl
 from ..data.dataset import IKU, Dataset
 from ..hitung.penghitung import PENGHITUNG
-from .dasar import Buku, Letak, angka_atau_teks, cetak, jumlah, rata, ref, rentang, tambah
+from .dasar import Buku, Letak, angka_atau_teks, cetak, ref, rentang
 
 __all__ = ["lembar_rincian"]
 
@@ -110,19 +110,20 @@ def _hasil_kalkulator(b: Buku, iku: IKU, baris: dict[str, tuple[int, int]], r: i
     kalk = iku.kalkulator
     if kalk == "proyeksi_tahunan":
         rg, val = _rentang_baris(b, baris, "pertumbuhan")
-        _baris_hasil(b, nama, r, "rata_pertumbuhan", "Rata-rata pertumbuhan (%)", f"=AVERAGE({rg})", rata(val[0]))
+        _baris_hasil(b, nama, r, "rata_pertumbuhan", "Rata-rata pertumbuhan (%)", f"=RATA_NILAI({rg})", fungsi.RATA_NILAI(val))
         x4 = fungsi.PROYEKSI_TRIWULAN(v("triwulan_terakhir"), val)
         _baris_hasil(b, nama, r + 1, "proyeksi_triwulan", "Proyeksi triwulan berikutnya",
                      f"=PROYEKSI_TRIWULAN({_sel(baris, 'triwulan_terakhir')},{rg})", x4)
         _baris_hasil(b, nama, r + 2, "hasil", "Realisasi (kumulatif + proyeksi)",
-                     f"={_sel(baris, 'kumulatif')}+{xl_rowcol_to_cell(r + 1, C)}", tambah(v("kumulatif"), x4))
+                     f"=PROYEKSI_TAHUNAN({_sel(baris, 'kumulatif')},{_sel(baris, 'triwulan_terakhir')},{rg})",
+                     fungsi.PROYEKSI_TAHUNAN(v("kumulatif"), v("triwulan_terakhir"), val))
         r += 2
     elif kalk == "pertumbuhan":
         _baris_hasil(b, nama, r, "hasil", "Realisasi: pertumbuhan (%)", f"=PERTUMBUHAN({_sel(baris, 'sekarang')},{_sel(baris, 'sebelumnya')})",
                      fungsi.PERTUMBUHAN(v("sekarang"), v("sebelumnya")))
     elif kalk == "selisih_level":
-        _baris_hasil(b, nama, r, "hasil", "Realisasi: selisih", f"={_sel(baris, 'sekarang')}-{_sel(baris, 'sebelumnya')}",
-                     tambah(v("sekarang"), v("sebelumnya"), -1))
+        _baris_hasil(b, nama, r, "hasil", "Realisasi: selisih", f"=SELISIH_LEVEL({_sel(baris, 'sekarang')},{_sel(baris, 'sebelumnya')})",
+                     fungsi.SELISIH_LEVEL(v("sekarang"), v("sebelumnya")))
     elif kalk == "komposit":
         (a, va), (c, vc), (d, vd) = (_rentang_baris(b, baris, k) for k in ("realisasi", "target", "bobot"))
         _baris_hasil(b, nama, r, "hasil", "Realisasi: komposit", f"=KOMPOSIT({a},{c},{d})", fungsi.KOMPOSIT(va, vc, vd))
@@ -139,7 +140,7 @@ def _hasil_kalkulator(b: Buku, iku: IKU, baris: dict[str, tuple[int, int]], r: i
         r = _hasil_tata_kelola(b, baris, r, t)
     elif kalk == "jumlah":
         a, va = _rentang_baris(b, baris, "nilai")
-        _baris_hasil(b, nama, r, "hasil", "Jumlah", f"=SUM({a})", jumlah(va[0]))
+        _baris_hasil(b, nama, r, "hasil", "Jumlah", f"=JUMLAH_NILAI({a})", fungsi.JUMLAH_NILAI(va))
     t.rincian_hasil[iku.kode] = (r, C)
     return r + 1
 
@@ -160,7 +161,8 @@ def _hasil_tata_kelola(b: Buku, baris: dict[str, tuple[int, int]], r: int, t: Le
     s3 = fungsi.TATA_KELOLA_KPA(kpa)
     _baris_hasil(b, nama, r + 3, "sub_kpa", "Sub-indikator 3: KPA x 20%", f"=TATA_KELOLA_KPA({xl_rowcol_to_cell(r + 2, C)})", s3)
     sel = [xl_rowcol_to_cell(r + i, C) for i in (0, 1, 3)]
-    _baris_hasil(b, nama, r + 4, "skor", "Skor indeks tata kelola (0-100)", f"={'+'.join(sel)}", tambah(tambah(s1, s2), s3))
+    _baris_hasil(b, nama, r + 4, "skor", "Skor indeks tata kelola (0-100)", f"=SKOR_TATA_KELOLA({','.join(sel)})",
+                 fungsi.SKOR_TATA_KELOLA(s1, s2, s3))
     cara = b.ambil(tl.PK, *t.pengaturan[tl.N_SKALA])
     _baris_hasil(b, nama, r + 5, "hasil", "Realisasi: indeks skala 1-4", f"=INDEKS_TATA_KELOLA({','.join(sel)},{tl.N_SKALA})",
                  fungsi.INDEKS_TATA_KELOLA(s1, s2, s3, cara))
@@ -188,7 +190,7 @@ def _blok_sakip(b: Buku, ds: Dataset, r: int, t: Letak) -> int:
         for j, s in enumerate(sub):
             b.tulis(nama, r, C + 1 + j, angka_atau_teks(nilai.get(s)), "masukan")
         vals = [b.ambil(nama, r, C + 1 + j) for j in range(len(sub))]
-        b.rumus(nama, r, C + 1 + len(sub), f"=SUM({rentang(None, r, C + 1, r, C + len(sub))})", jumlah(vals), "angka")
+        b.rumus(nama, r, C + 1 + len(sub), f"=JUMLAH_NILAI({rentang(None, r, C + 1, r, C + len(sub))})", fungsi.JUMLAH_NILAI([vals]), "angka")
         r += 1
     tabel = [[b.ambil(nama, rr, C + 1 + j) for j in range(len(sub))] for rr in range(r0, r)]
     total = fungsi.NILAI_SAKIP(tabel, b.kolom(nama, r0, r - 1, C))

@@ -210,6 +210,7 @@ def _anggaran_baru(a: Anggaran | None, tahun: int) -> Anggaran | None:
 
 
 def dataset_kosong(tahun: int, unit: str = "", instansi: str = "Kementerian Koordinator Bidang Perekonomian") -> Dataset:
-    """A new unit's start: the settings (2024 defaults) and empty SS/IKU tables for staff to fill before Susun Ulang."""
+    """A new unit's start: the settings (2024 defaults), empty SS/IKU tables for staff to fill before Susun Ulang, and
+    the finance sheets with empty tables (issue 15 item 3: finance staff start on the same file)."""
     return Dataset(unit=unit, unit_singkat="Unit", instansi=instansi, tahun=tahun, periode=tl.LEMBAR_TW[-1], sumber="kinerja bangun --kosong",
-                   pengaturan=Pengaturan(), ss=(), iku=())
+                   pengaturan=Pengaturan(), ss=(), iku=(), anggaran=Anggaran(tahun))

@@ -58,6 +58,7 @@ class Posisi:
     rincian: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)   # (block, key) -> (row, n values)
     riwayat: list[int] = field(default_factory=list)                  # row of each history entry
     anggaran: dict[tuple, int] = field(default_factory=dict)          # finance rows: ("revisi", i), ("realisasi", i), ...
+    iku_kepala: int | None = None                                     # PK row of the IKU table's header (None: not found)
     masalah: list[Masalah] = field(default_factory=list)              # structural problems, each at a cell
 
 
@@ -78,8 +79,8 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
     peng = baca_pengaturan(c, pos.masalah, pos.pengaturan)
     peng.update(bobot_perspektif=baca_bobot(c, pos.masalah, pos.bobot), predikat=baca_predikat(c, pos.masalah, pos.predikat))
     iku = _baca_iku(c, pos)
-    if not iku:
-        raise BerkasError(f"workbook '{c.nama_berkas}': tabel IKU pada lembar PK kosong atau tidak ditemukan "
+    if pos.iku_kepala is None:                         # an empty table is a finding (a new unit's start); no table: not Kinerja
+        raise BerkasError(f"workbook '{c.nama_berkas}': tabel IKU pada lembar PK tidak ditemukan "
                           f"(judul kolom '{tl.IKU_KEPALA}' di kolom A)")
     tahun = _tahun(peng.pop("tahun"))                  # 0 when not a year: the validator's 'tahun' rule names the cell
     ds = Dataset(
@@ -89,7 +90,10 @@ def baca(c: Cuplikan) -> tuple[Dataset, Posisi]:
         ss=tuple(baca_ss(c, pos.masalah, pos.ss)), iku=tuple(iku), riwayat=tuple(_baca_riwayat(c, pos)),
         anggaran=baca_anggaran(c, tahun, pos.anggaran, pos.masalah), sakip=tuple(_baca_sakip(c)), arsip=tuple(_baca_arsip(c)),
     )
-    _lengkapi_tw(c, ds, pos)
+    if iku:
+        _lengkapi_tw(c, ds, pos)
+    else:                                              # a new unit's start: Susun Ulang lays the TW sheets out from the PK
+        pos.masalah = [m for m in pos.masalah if m.lembar not in tl.LEMBAR_TW]
     return ds, pos
 
 
@@ -233,7 +237,7 @@ def _realisasi_tw(c: Cuplikan, pos: Posisi) -> dict[str, list[tuple[Any, bool]]]
 
 def _baca_iku(c: Cuplikan, pos: Posisi) -> list[IKU]:
     v = c.lembar[tl.PK]
-    r0 = cari_baris(v, tl.K_KODE, tl.IKU_KEPALA)
+    r0 = pos.iku_kepala = cari_baris(v, tl.K_KODE, tl.IKU_KEPALA)
     if r0 is None:
         return []
     kol = pos.iku_kolom = _kolom(v, tl.PK, r0, tl.PK_KOLOM, tl.PK_WAJIB, pos)

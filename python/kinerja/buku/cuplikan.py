@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from ..data.berkas import BerkasError, periksa_workbook
 from . import tata_letak as tl
 
-__all__ = ["LembarSel", "Cuplikan", "dari_berkas", "alamat"]
+__all__ = ["LembarSel", "Cuplikan", "dari_berkas", "alamat", "gaya_persen", "teks_persen"]
 
 _SEL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
@@ -44,6 +44,9 @@ class LembarSel:
         self._f = {r: b for r, b in self._f.items() if b}
         self.anggota_larik: set[tuple[int, int]] = set()
         """Cells of an array formula other than its first (their formula is the array's; Excel evaluates it once)."""
+        self.persen: dict[tuple[int, int], float] = {}
+        """Typed numbers in a percent-formatted cell (rule R8 of issue 15), read as the text they show (0.8 shown
+        ``80%`` is the value ``'80%'``); here the number Excel stored, for the finding that names the cell."""
 
     def v(self, r: int, c: int) -> Any:
         """Cached value at (r, c), None when empty."""
@@ -147,18 +150,40 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ALAMAT = re.compile(r"([A-Z]{1,3})(\d+)$")
 
 
-def _lembar(nilai: dict[int, dict[int, Any]], rumus: dict[int, dict[int, str]], anggota: set[tuple[int, int]]) -> LembarSel:
+def _lembar(nilai: dict[int, dict[int, Any]], rumus: dict[int, dict[int, str]], anggota: set[tuple[int, int]],
+            persen: dict[tuple[int, int], float]) -> LembarSel:
     v = LembarSel(nilai, rumus)
     v.anggota_larik = anggota
+    v.persen = persen
     return v
 
 
-def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int, str]], set[tuple[int, int]]]:
+def gaya_persen(wb: Any) -> set[int]:
+    """Style indices of ``wb`` (openpyxl, after its stylesheet is read) whose number format shows a percent."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
+    keluar = set()
+    for i, st in enumerate(wb._cell_styles):
+        n = st.numFmtId
+        kode = wb._number_formats[n - BUILTIN_FORMATS_MAX_SIZE] if n >= BUILTIN_FORMATS_MAX_SIZE else builtin_format_code(n)
+        if "%" in re.sub(r'"[^"]*"|\\.', "", kode or ""):
+            keluar.add(i)
+    return keluar
+
+
+def teks_persen(x: float) -> str:
+    """What a percent-formatted number means as staff typed it: 0.8 -> ``'80%'``, 0.125 -> ``'12,5%'`` (full precision,
+    not the display's rounding; Indonesian decimal comma)."""
+    return f"{x * 100:.12g}".replace(".", ",") + "%"
+
+
+def _baca_lembar(ws: Any, persen: set[int]) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int, str]], set[tuple[int, int]],
+                                                    dict[tuple[int, int], float]]:
     """Values and formulas of one sheet in one pass over its XML, only the rows it holds, columns A..tl.KOLOM_BACA.
 
     Streams the sheet's XML once (the empty million rows above a stray value in A1048576 are never visited).
     Values as openpyxl's reader gives them (shared and inline strings, numbers, dates by their number format,
     booleans, error texts); formulas as text, a shared formula translated to its cell as Excel would show it.
+    A typed number (no formula) in a percent-formatted cell (style in ``persen``) is the text it shows (rule R8).
     """
     import xml.etree.ElementTree as ET
 
@@ -168,6 +193,7 @@ def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int
     rumus: dict[int, dict[int, str]] = {}
     induk: dict[str, tuple[str, str]] = {}            # shared formula id -> (its text, its cell)
     larik: list[tuple[int, int, int, int, str]] = []  # array formulas: (first row, first col, last row, last col, text)
+    ketik_persen: dict[tuple[int, int], float] = {}
     r, c = -1, -1
     with ws._get_source() as src:
         for ev, el in ET.iterparse(src, events=("start", "end")):
@@ -188,9 +214,12 @@ def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int
             sel = m.group(0) if m is not None else f"{_huruf(c)}{r + 1}"
             if c < tl.KOLOM_BACA:
                 v = _nilai_sel(el, wb, ws._shared_strings)
+                f = el.find(_NS + "f")
+                if f is None and type(v) in (int, float) and int(el.get("s", "0")) in persen:
+                    ketik_persen[(r, c)] = float(v)
+                    v = teks_persen(float(v))
                 if v is not None:
                     nilai.setdefault(r, {})[c] = v
-                f = el.find(_NS + "f")
                 if f is not None:
                     teks = _teks_rumus(f, sel, induk, Translator)
                     if teks is not None:
@@ -207,7 +236,7 @@ def _baca_lembar(ws: Any) -> tuple[dict[int, dict[int, Any]], dict[int, dict[int
                 if (rr, cc) != (r0, c0):
                     rumus.setdefault(rr, {})[cc] = teks
                     anggota.add((rr, cc))
-    return nilai, rumus, anggota
+    return nilai, rumus, anggota, ketik_persen
 
 
 def _rentang_sel(ref: str) -> tuple[int, int, int, int]:
@@ -277,7 +306,8 @@ def dari_berkas(path: Path | str) -> Cuplikan:
     try:
         wv = openpyxl.load_workbook(p, read_only=True, data_only=True, keep_links=False)
         try:
-            lembar = {ws.title: _lembar(*_baca_lembar(ws)) for ws in wv.worksheets}
+            persen = gaya_persen(wv)
+            lembar = {ws.title: _lembar(*_baca_lembar(ws, persen)) for ws in wv.worksheets}
             nama, rusak = {}, {}
             for n, d in wv.defined_names.items():
                 teks = str(d.attr_text or "")

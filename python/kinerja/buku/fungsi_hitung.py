@@ -1,13 +1,17 @@
 """Excel functions of the calculators, the Indeks Tata Kelola and the budget (RUMUS 4-6, PMK 214/2017)."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..aturan import anggaran, kalkulator, tata_kelola
+from ..hitung.penghitung import hitung
 from .katalog import fungsi_excel
 from .sel import angka, angka_daftar, baris, elemen, opsional, ratakan, satu, sel_nilai, siarkan, tiga_kolom
 
-__all__ = ["INDEKS_KATEGORI", "INDEKS_SKALA4", "KEBERHASILAN_KSP", "RATA_LIKERT", "PERTUMBUHAN", "PROYEKSI_TRIWULAN", "KOMPOSIT",
+__all__ = ["INDEKS_KATEGORI", "INDEKS_SKALA4", "KEBERHASILAN_KSP", "RATA_LIKERT", "PERTUMBUHAN", "PROYEKSI_TRIWULAN", "PROYEKSI_TAHUNAN",
+           "SELISIH_LEVEL", "JUMLAH_NILAI", "RATA_NILAI", "SKOR_TATA_KELOLA", "KOMPOSIT",
            "TATA_KELOLA_SAKIP", "TATA_KELOLA_RB", "KUALITAS_ANGGARAN", "TATA_KELOLA_KPA", "INDEKS_TATA_KELOLA", "NILAI_SAKIP",
            "PENYERAPAN", "DEVIASI_RPD", "DEVIASI_RPD_RATA", "CAPAIAN_KELUARAN", "EFISIENSI", "NILAI_EFISIENSI"]
 
@@ -50,6 +54,52 @@ def PERTUMBUHAN(sekarang, sebelumnya):
 def PROYEKSI_TRIWULAN(triwulan_terakhir, pertumbuhan):
     """Proyeksi triwulan berikutnya: nilai triwulan terakhir x (1 + rata-rata pertumbuhan tahunan / 100)."""
     return kalkulator.proyeksi_triwulan(satu(triwulan_terakhir, "triwulan_terakhir"), angka_daftar(pertumbuhan, "pertumbuhan"))
+
+
+def _kalkulator(nama: str, **masukan: Any) -> float:
+    """A calculator of the PK run by the engine itself (:func:`kinerja.hitung.penghitung.hitung`) on the cells as
+    they are: a scalar input is its cell, a list input its cells in order (rule R3: empty skipped). One reading of
+    the inputs in the cell and in ``laporan`` (issue 15 item 1)."""
+    sel = {k: ratakan(v)[0] if k in _DAFTAR else ratakan(v)[0][0] for k, v in masukan.items()}
+    return hitung(nama, sel).nilai
+
+
+_DAFTAR = {"pertumbuhan", "nilai"}
+"""Calculator inputs that are lists (the others are one cell)."""
+
+
+@fungsi_excel(kumulatif="Jumlah triwulan yang sudah ada (X1+X2+X3).", triwulan_terakhir="Nilai triwulan terakhir (X3).",
+               pertumbuhan="Rentang pertumbuhan tahunan (%) tahun-tahun sebelumnya. Sel kosong diabaikan.")
+def PROYEKSI_TAHUNAN(kumulatif, triwulan_terakhir, pertumbuhan):
+    """Realisasi setahun dengan proyeksi (RUMUS 4): kumulatif + triwulan terakhir x (1 + rata-rata pertumbuhan / 100); masukan kosong = n/a."""
+    return _kalkulator("proyeksi_tahunan", kumulatif=kumulatif, triwulan_terakhir=triwulan_terakhir, pertumbuhan=pertumbuhan)
+
+
+@fungsi_excel(sekarang="Nilai periode n (teks seperti 144,64 Juta boleh).", sebelumnya="Nilai periode n-1.")
+def SELISIH_LEVEL(sekarang, sebelumnya):
+    """Selisih dua level (RUMUS 4): nilai periode n - nilai periode n-1; salah satu kosong = n/a (bukan 0)."""
+    return _kalkulator("selisih_level", sekarang=sekarang, sebelumnya=sebelumnya)
+
+
+@fungsi_excel(nilai="Rentang nilai (angka atau teks seperti 20 orang). Sel kosong diabaikan; n/a atau galat ditolak.")
+def JUMLAH_NILAI(nilai):
+    """Jumlah nilai seperti mesin membacanya: teks dibaca sebagai angka (20 orang = 20); semua kosong = n/a; n/a di tengah daftar ditolak dengan posisinya."""
+    return _kalkulator("jumlah", nilai=nilai)
+
+
+@fungsi_excel(nilai="Rentang nilai (angka atau teks). Sel kosong diabaikan; n/a atau galat ditolak.")
+def RATA_NILAI(nilai):
+    """Rata-rata nilai seperti mesin membacanya (mis. rata-rata pertumbuhan pada proyeksi); semua kosong = n/a."""
+    x = angka_daftar(nilai, "nilai")
+    if not x:
+        raise kalkulator.MasukanKosong("nilai belum diisi")
+    return float(np.mean(x))
+
+
+@fungsi_excel(sub_sakip="Sub-indikator 1 (SAKIP).", sub_rb="Sub-indikator 2 (renaksi RB).", sub_kpa="Sub-indikator 3 (KPA).")
+def SKOR_TATA_KELOLA(sub_sakip, sub_rb, sub_kpa):
+    """Skor Indeks Tata Kelola 0-100 (RUMUS 5): jumlah tiga sub-indikator; salah satu kosong atau n/a = n/a."""
+    return satu(sub_sakip, "sub_sakip") + satu(sub_rb, "sub_rb") + satu(sub_kpa, "sub_kpa")
 
 
 @fungsi_excel(realisasi="Rentang realisasi tiap komponen.", target="Rentang target tiap komponen.",

@@ -4,7 +4,7 @@ Each function is plain Python on cell values (:mod:`kinerja.buku.fungsi_iku`,
 :mod:`kinerja.buku.fungsi_hitung`) and registers here with :func:`fungsi_excel`: its docstring is
 its Indonesian Function Wizard help (<= 255 characters) and every argument has help. Registered is
 the *safe* form, which turns a rule's refusal into a ``#``-message for the cell instead of an
-exception. The builder computes cached values with these, :mod:`kinerja.buku.vba` generates the
+exception, and a merely empty input (:class:`~kinerja.aturan.kalkulator.MasukanKosong`) into ``n/a``. The builder computes cached values with these, :mod:`kinerja.buku.vba` generates the
 VBA wrappers and ``MacroOptions`` calls from the catalogue, and :mod:`kinerja.excel.udf` hands
 each one to xlwings.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from ..aturan.agregasi import PengaturanError
-from ..aturan.kalkulator import KalkulatorError
+from ..aturan.kalkulator import KalkulatorError, MasukanKosong
 from ..data.notasi import NotasiError
-from .sel import pesan
+from .sel import NA, pesan
 
 __all__ = ["Argumen", "FungsiExcel", "fungsi_excel", "REGISTRI", "KATEGORI", "fungsi", "daftar_fungsi"]
 
@@ -66,6 +66,8 @@ def fungsi_excel(**bantuan_argumen: str) -> Callable[[Callable[..., Any]], Calla
         def aman(*a: Any, **k: Any) -> Any:
             try:
                 return f(*a, **k)
+            except MasukanKosong:
+                return NA                          # rule R1: a merely empty input is n/a, never an error text
             except (KalkulatorError, NotasiError, PengaturanError, ValueError) as e:
                 return pesan(str(e))
 

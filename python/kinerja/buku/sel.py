@@ -15,7 +15,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..data.notasi import NotasiError, baca_daftar, baca_nilai, galat_excel, kosong
+from ..aturan.kalkulator import MasukanKosong
+from ..data.notasi import DaftarNA, NotasiError, baca_daftar, baca_nilai, galat_excel, kosong
 
 NA = "n/a"
 """What a cell shows where the rules say n/a."""
@@ -126,6 +127,8 @@ def angka_daftar(x: Any, nama: str) -> list[float]:
     vals, _ = ratakan(x)
     try:
         baca_daftar(vals, nama)
+    except DaftarNA as e:
+        raise MasukanKosong(e.alasan) from None            # R3: an n/a in the list: the result is n/a
     except NotasiError as e:
         raise ValueError(e.alasan) from None
     keluar = []
@@ -140,15 +143,17 @@ def angka_daftar(x: Any, nama: str) -> list[float]:
 
 
 def satu(x: Any, nama: str, bawaan: float | None = None) -> float:
+    """One number: empty or n/a is ``bawaan``, or :class:`MasukanKosong` (the cell shows n/a, rule R1) when there is
+    none; an Excel error or an upstream ``#`` message travels on with its reason (R4)."""
     mentah = ratakan(x)[0][0]
-    if isinstance(mentah, str) and mentah.startswith("#"):
-        raise ValueError(f"{nama}: {mentah[1:]}")          # an upstream error travels on, with its reason
+    if galat_excel(mentah):
+        raise ValueError(f"{nama}: {mentah.strip()[1:]}")
     f, g = angka_sel(mentah, nama)
     if g:
         raise ValueError(g.lstrip("#"))
     if math.isnan(f):
         if bawaan is None:
-            raise ValueError(f"{nama} belum diisi")
+            raise MasukanKosong(f"{nama} belum diisi")
         return bawaan
     return f
 

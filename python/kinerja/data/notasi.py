@@ -17,7 +17,8 @@ The one reading of a cell (issue 15; the cell functions and the engine both read
 * R1 empty (None, blank text, NaN) is ``KOSONG``: n/a, never 0.
 * R2 an n/a text (``-``, ``n/a``, ``#N/A`` typed or Excel's #N/A error as xlwings hands it) is ``NA``: not available.
 * R3 a list (tahap KSP, Likert answers, growth, komposit rows): empty cells are skipped (ranges are drawn longer than
-  the list); an n/a text or an error inside it is refused with its position (``tahap ke-2``).
+  the list); an n/a text inside it makes the result n/a (:class:`DaftarNA`, the engine's alasan names the position:
+  ``tahap ke-2``); an Excel error inside it is refused with its position.
 * R4 an Excel error text other than #N/A (``#DIV/0!``, ``#VALUE!``, ``#REF!``) is refused naming the error.
 * bools are refused; a date or time is refused (Excel turned ``1/2`` typed into a date: type it as text).
 * R6 0 is a number like any other.
@@ -36,7 +37,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from ..aturan.pembulatan import bulat
 
-__all__ = ["Jenis", "Nilai", "NotasiError", "baca_nilai", "baca_daftar", "galat_excel", "kosong", "baca_angka", "angka_atau_nan", "tulis_angka", "tulis_nilai"]
+__all__ = ["Jenis", "Nilai", "NotasiError", "DaftarNA", "baca_nilai", "baca_daftar", "galat_excel", "kosong", "baca_angka", "angka_atau_nan", "tulis_angka", "tulis_nilai"]
 
 CONTOH = "contoh yang benar: 1.148.800 | 88,46 | 2,7 – 3 | 3 dari 4 | 80% | Rp 21.389.786.184,00"
 _NA_TEXTS = {"n/a", "na", "n.a", "n.a.", "-", "#n/a", "nan", "tidak tersedia", "belum tersedia"}
@@ -67,6 +68,10 @@ class NotasiError(ValueError):
         self.teks = teks
         self.alasan = alasan
         super().__init__(f"teks '{teks}' tidak dapat dibaca sebagai angka: {alasan} ({CONTOH})")
+
+
+class DaftarNA(NotasiError):
+    """A list holding an n/a (rule R3): the result is n/a, in the cell and the engine; ``alasan`` names the position."""
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,7 @@ def baca_daftar(nilai: Iterable[object], nama: str) -> list[object]:
         if galat_excel(v):
             raise NotasiError(v, f"{nama} ke-{i} berisi galat Excel {galat_excel(v)}")
         if isinstance(v, str) and v.translate(_DASHES).strip().lower() in _NA_TEXTS:
-            raise NotasiError(v, f"{nama} ke-{i} bernilai n/a; isi angkanya, atau kosongkan sel bila tidak dipakai")
+            raise DaftarNA(v, f"{nama} ke-{i} bernilai n/a; isi angkanya, atau kosongkan sel bila tidak dipakai")
         keluar.append(v)
     return keluar
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from ..aturan import kalkulator as k
-from ..aturan.kalkulator import KalkulatorError
+from ..aturan.kalkulator import KalkulatorError, MasukanKosong
 from ..aturan.pembulatan import tanpa_derau
 from ..aturan.tata_kelola import BOBOT_KPA, indeks_tata_kelola
-from ..data.notasi import NotasiError, baca_daftar, baca_nilai, kosong
+from ..data.notasi import DaftarNA, NotasiError, baca_daftar, baca_nilai, kosong
 
 __all__ = ["Masukan", "Penghitung", "PENGHITUNG", "Hasil", "hitung", "angka_masukan"]
 
@@ -61,7 +61,7 @@ def angka_masukan(nama: str, x: Any, konteks: Mapping[str, float]) -> float:
     except NotasiError as e:
         raise KalkulatorError(f"masukan '{nama}': {e}") from None
     if not n.tersedia:
-        raise KalkulatorError(f"masukan '{nama}' belum diisi")
+        raise MasukanKosong(f"masukan '{nama}' belum diisi")
     return n.tunggal()
 
 
@@ -70,19 +70,21 @@ def _baca(p: Penghitung, masukan: Mapping[str, Any], konteks: Mapping[str, float
     for m in p.masukan:
         if m.nama not in masukan or masukan[m.nama] in (None, "", []):
             if m.wajib:
-                raise KalkulatorError(f"masukan '{m.nama}' ({m.keterangan}) belum diisi")
+                raise MasukanKosong(f"masukan '{m.nama}' ({m.keterangan}) belum diisi")
             continue
         x = masukan[m.nama]
         if m.daftar:
             if isinstance(x, (str, int, float)):
                 x = [x]
             try:
-                baca_daftar(x, m.nama)                      # rule R3: gaps skipped, n/a or an error refused by position
+                baca_daftar(x, m.nama)                      # rule R3: gaps skipped; n/a -> n/a, an error refused, by position
+            except DaftarNA as e:
+                raise MasukanKosong(f"masukan {e.alasan}") from None
             except NotasiError as e:
                 raise KalkulatorError(f"masukan {e.alasan}") from None
             out[m.nama] = [angka_masukan(f"{m.nama} ke-{i + 1}", v, konteks) for i, v in enumerate(x) if not kosong(v)]
             if not out[m.nama] and m.wajib:
-                raise KalkulatorError(f"masukan '{m.nama}' ({m.keterangan}) belum diisi")
+                raise MasukanKosong(f"masukan '{m.nama}' ({m.keterangan}) belum diisi")
         else:
             if isinstance(x, (list, tuple)):
                 raise KalkulatorError(f"masukan '{m.nama}' harus satu angka, bukan daftar")

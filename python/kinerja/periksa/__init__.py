@@ -17,7 +17,7 @@ from .daftar import ATURAN, GALAT, INFO, PERINGATAN, Aturan, Kumpulan, Temuan, a
 
 # isort: off
 # The import order is the registration order, which is the order of the documented rule list.
-from .struktur import periksa_struktur
+from .struktur import periksa_persen, periksa_struktur
 from .pk import periksa_pengaturan, periksa_ss_iku
 from .model import periksa_model
 from .tw import periksa_tw
@@ -39,6 +39,7 @@ def validasi(c: Cuplikan, tw: int | None = None, dibaca: tuple[Dataset, Posisi] 
     ds, pos = dibaca or baca(c)
     k = Kumpulan()
     periksa_struktur(k, c, pos)
+    periksa_persen(k, c)
     periksa_pengaturan(k, ds, pos)
     periksa_ss_iku(k, ds, pos)
     periksa_model(k, ds, pos)

@@ -24,6 +24,7 @@ A_KODE_GANDA = aturan("kode-ganda", GALAT, tl.PK, "Kode SS atau kode IKU yang mu
 A_SS_TANPA_IKU = aturan("ss-tanpa-iku", PERINGATAN, tl.PK, "Sasaran Strategis tanpa IKU (NSS-nya n/a).")
 A_SS_TIDAK_DIKENAL = aturan("ss-tidak-dikenal", GALAT, tl.PK, "IKU yang merujuk kode SS yang tidak ada pada tabel Sasaran Strategis.")
 A_POLARISASI = aturan("polarisasi", GALAT, tl.PK, "Polarisasi bukan Maximize, Minimize atau Stabilize.")
+A_IKU_KOSONG = aturan("iku-kosong", GALAT, tl.PK, "Tabel IKU pada lembar PK yang belum diisi (workbook awal unit baru).")
 A_TARGET_KOSONG = aturan("target-kosong", GALAT, tl.PK, "Target IKU belum diisi (kecuali stabilize yang batas bawahnya terisi).")
 A_STABILIZE_TANPA_RENTANG = aturan("stabilize-tanpa-rentang", GALAT, tl.PK, "Polarisasi stabilize tanpa target rentang, atau tanpa "
                                    "batas bawah dan batas atas.")
@@ -62,6 +63,9 @@ def periksa_pengaturan(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
 
 def periksa_ss_iku(k: Kumpulan, ds: Dataset, pos: Posisi) -> None:
     """The SS and IKU tables: unique codes, known SS, every SS with an IKU, each IKU's polarisasi and target."""
+    if not ds.iku and pos.iku_kepala is not None:
+        k.tambah(A_IKU_KOSONG, (tl.PK, pos.iku_kepala + 1, tl.K_KODE), "tabel IKU pada lembar PK belum diisi: belum ada yang "
+                 "dapat diukur", "Isi tabel Sasaran Strategis dan IKU, lalu tekan Susun Ulang (atau: kinerja susun BERKAS --keluar BARU.xlsm)")
     kode_ss = [s.kode for s in ds.ss]
     jumlah_ss, dipakai = Counter(kode_ss), {i.ss for i in ds.iku}          # sets: linear in SS and IKU
     for s in ds.ss:
