@@ -172,3 +172,28 @@ def test_tidak_ada_teks_galat_untuk_masukan_kosong(hasil_penulis):
             teks = [(r, k, v.v(r, k)) for r in v.baris_terisi() for k in range(12)
                     if v.f(r, k) and isinstance(v.v(r, k), str) and v.v(r, k).startswith("#")]
             assert teks == [], (nama, lembar, teks)
+
+
+def test_sel_isian_berformat_teks():
+    """R8 by design: the input cells Excel would convert (TW realisasi, PK target and bounds, Rincian inputs) are
+    Text-formatted in the built workbook, so 80% typed stays the text 80%."""
+    import openpyxl
+    wb = openpyxl.load_workbook(WORKBOOK)
+    assert wb["TW III"]["H16"].number_format == "@"                     # IKU 3.4 realisasi
+    assert wb["PK"]["F48"].number_format == "@"                          # IKU 3.4 target
+    from kinerja.buku import tata_letak as tl
+    pk = wb["PK"]
+    r0 = next(r for r in range(1, pk.max_row + 1) if pk.cell(r, 1).value == tl.IKU_KEPALA)
+    for k in (tl.K_BAWAH, tl.K_ATAS, tl.K_TERBURUK, tl.K_BOBOT):
+        assert pk.cell(r0 + 1, k + 1).number_format == "@", tl.PK_KOLOM[k]
+    rincian = wb["Rincian"]
+    masukan = [rincian.cell(r, 3) for r in range(1, rincian.max_row + 1)
+               if rincian.cell(r, 1).value == "tahap" or rincian.cell(r, 1).value == "jawaban"]
+    assert masukan and all(c.number_format == "@" for c in masukan)
+
+
+def test_validasi_teks_membungkus_pesan_panjang(tahun_baru):
+    """Item 7: the text output wraps a long message onto continuation lines instead of cutting it at 70 characters."""
+    r = _cli("validasi", str(tahun_baru), "--tw", "4")
+    assert "…" not in r.stdout
+    assert "Keterangan (l.835)" in r.stdout                 # the end of realisasi-kosong's advice, beyond 70 characters

@@ -89,7 +89,10 @@ def komposit(realisasi: Sequence[float], target: Sequence[float], bobot: Sequenc
     rasio = r / t
     if desimal_rasio is not None:
         rasio = np.array([bulat(x, desimal_rasio) for x in rasio])
-    return float((rasio * w).sum())
+    hasil = float((rasio * w).sum())
+    if not math.isfinite(hasil):
+        raise KalkulatorError("hasil komposit tidak terhingga: target komponen terlalu kecil")
+    return hasil
 
 
 def selisih_level(sekarang: float, sebelumnya: float) -> float:

@@ -87,7 +87,7 @@ def lembar_pk(b: Buku, ds: Dataset, t: Letak) -> None:
     for r in range(t.iku_awal + t.n_iku, t.iku_awal + (0 if ds.iku else tl.BARIS_KOSONG_IKU)):
         for c2 in range(len(tl.PK_KOLOM)):
             if c2 != tl.K_TARGET_ANGKA:
-                b.tulis(nama, r, c2, None, "masukan_teks" if c2 not in (tl.K_BAWAH, tl.K_ATAS, tl.K_TERBURUK, tl.K_BOBOT) else "masukan")
+                b.tulis(nama, r, c2, None, "masukan_teks")
     akhir = t.iku_awal + max(t.n_iku, 0 if ds.iku else tl.BARIS_KOSONG_IKU) - 1
     for nama_def, c2 in tl.NAMA_IKU:
         b.wb.define_name(nama_def, f"={rentang(nama, t.iku_awal, c2, akhir, c2)}")
@@ -174,5 +174,5 @@ def _baris_pk(b: Buku, nama: str, r: int, k: IKU) -> None:
         if c in teks:
             b.tulis(nama, r, c, teks[c], "masukan_teks")
         elif c in angka:
-            b.tulis(nama, r, c, angka_atau_teks(angka[c]), "masukan")
+            b.tulis(nama, r, c, angka_atau_teks(angka[c]), "masukan_teks")    # Text: 80% stays 80% (R8)
 

@@ -44,14 +44,16 @@ def _judul_blok(b: Buku, nama: str, r: int, kunci: str, judul: str, rumus: str) 
     b.lembar[nama].write(r, 3, rumus, b.gaya["catatan_baris"])
 
 
-def _baris_masukan(b: Buku, nama: str, r: int, kunci: str, label: str, nilai: Sequence[Any], gaya: str = "masukan") -> None:
+def _baris_masukan(b: Buku, nama: str, r: int, kunci: str, label: str, nilai: Sequence[Any], teks: bool = False) -> None:
+    """A row of inputs (``teks``: kept as typed, else numbers written as numbers); the cells are Text-formatted so Excel
+    keeps what staff type (80%, 1/2, 4,79*: rule R8)."""
     b.tulis(nama, r, tl.RINCIAN_KUNCI, kunci, "kunci_kecil")
     b.tulis(nama, r, tl.RINCIAN_LABEL, label, "teks")
     for j, v in enumerate(nilai):
         if isinstance(v, tuple):               # (formula, cached value)
             b.rumus(nama, r, C + j, v[0], v[1], "angka")
         else:
-            b.tulis(nama, r, C + j, angka_atau_teks(v) if gaya != "masukan_teks" else v, gaya)
+            b.tulis(nama, r, C + j, v if teks else angka_atau_teks(v), "masukan_teks")
 
 
 def _baris_hasil(b: Buku, nama: str, r: int, kunci: str, label: str, rumus: str, v: Any) -> None:
@@ -78,7 +80,7 @@ def _blok_kalkulator(b: Buku, ds: Dataset, iku: IKU, r: int, t: Letak) -> int:
         baris[ms.nama] = (r, len(nilai))
         r += 1
     if "isu" in m:
-        _baris_masukan(b, nama, r, "isu", "isu / kebijakan (keterangan)", list(m["isu"]), "masukan_teks")
+        _baris_masukan(b, nama, r, "isu", "isu / kebijakan (keterangan)", list(m["isu"]), teks=True)
         b.lembar[nama].set_row(r, 60)
         r += 1
     r = _hasil_kalkulator(b, iku, baris, r, t)

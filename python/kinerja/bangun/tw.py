@@ -133,7 +133,7 @@ def _realisasi_tw(b: Buku, nama: str, r: int, iku: IKU, k: int, t: Letak) -> Non
         return
     tw = list(iku.realisasi_tw) + [None] * (4 - len(iku.realisasi_tw))
     v = tw[k] if tw[k] is not None else (iku.realisasi if k == 3 else None)
-    b.tulis(nama, r, tl.TW_REALISASI, angka_atau_teks(v), "masukan")
+    b.tulis(nama, r, tl.TW_REALISASI, angka_atau_teks(v), "masukan_teks")    # Text: Excel keeps 80%, 1/2, 4,79* as typed (R8)
 
 
 def _tanpa_iku(b: Buku, ds: Dataset, nama: str) -> None:

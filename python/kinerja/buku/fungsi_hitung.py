@@ -81,13 +81,13 @@ def SELISIH_LEVEL(sekarang, sebelumnya):
     return _kalkulator("selisih_level", sekarang=sekarang, sebelumnya=sebelumnya)
 
 
-@fungsi_excel(nilai="Rentang nilai (angka atau teks seperti 20 orang). Sel kosong diabaikan; n/a atau galat ditolak.")
+@fungsi_excel(nilai="Rentang nilai (angka atau teks seperti 20 orang). Sel kosong diabaikan; n/a menghasilkan n/a; galat Excel ditolak.")
 def JUMLAH_NILAI(nilai):
-    """Jumlah nilai seperti mesin membacanya: teks dibaca sebagai angka (20 orang = 20); semua kosong = n/a; n/a di tengah daftar ditolak dengan posisinya."""
+    """Jumlah nilai seperti mesin membacanya: teks dibaca sebagai angka (20 orang = 20); semua kosong atau n/a di tengah daftar = n/a."""
     return _kalkulator("jumlah", nilai=nilai)
 
 
-@fungsi_excel(nilai="Rentang nilai (angka atau teks). Sel kosong diabaikan; n/a atau galat ditolak.")
+@fungsi_excel(nilai="Rentang nilai (angka atau teks). Sel kosong diabaikan; n/a menghasilkan n/a; galat Excel ditolak.")
 def RATA_NILAI(nilai):
     """Rata-rata nilai seperti mesin membacanya (mis. rata-rata pertumbuhan pada proyeksi); semua kosong = n/a."""
     x = angka_daftar(nilai, "nilai")

@@ -11,6 +11,7 @@ each one to xlwings.
 from __future__ import annotations
 
 import functools
+import math
 import inspect
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
@@ -65,7 +66,8 @@ def fungsi_excel(**bantuan_argumen: str) -> Callable[[Callable[..., Any]], Calla
         @functools.wraps(f)
         def aman(*a: Any, **k: Any) -> Any:
             try:
-                return f(*a, **k)
+                hasil = f(*a, **k)
+                return NA if isinstance(hasil, float) and not math.isfinite(hasil) else hasil   # never nan/inf in a cell
             except MasukanKosong:
                 return NA                          # rule R1: a merely empty input is n/a, never an error text
             except (KalkulatorError, NotasiError, PengaturanError, ValueError) as e:

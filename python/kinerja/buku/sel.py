@@ -10,6 +10,7 @@ values differently).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -89,18 +90,24 @@ def siarkan(x: Any, n: int, nama: str) -> list[Any]:
 
 
 def angka_sel(v: Any, nama: str) -> tuple[float, str | None]:
-    """One cell -> (number or NaN, error message or None). '#...' or 'n/a' text -> NaN."""
+    """One cell -> (number or NaN, error message or None): empty or n/a (incl. ``#N/A``) -> NaN (R1, R2); an Excel error
+    or an upstream ``#`` message -> NaN with a message naming ``nama`` (R4); unreadable text -> NaN with its reason."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return math.nan, None
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         return float(v), None
-    if isinstance(v, str) and v.startswith("#"):
-        return math.nan, None
+    if galat_excel(v):                                   # rule R4: an Excel error or an upstream message travels on
+        return math.nan, pesan(f"{nama}: {_sebab(v.strip())}")
     try:
         n = baca_nilai(v)
         return n.tunggal(), None
     except NotasiError as e:
         return math.nan, pesan(f"{nama}: {e.alasan} ('{v}')")
+
+
+def _sebab(teks: str) -> str:
+    """An error text as a reason: Excel's own error (``#DIV/0!``) named as such, an upstream cell's message as it says."""
+    return f"galat Excel {teks}" if re.fullmatch(r"#[A-Z][A-Z0-9/_]*[!?]?", teks) else teks[1:]
 
 
 def angka(vals: list[Any], nama: str) -> tuple[np.ndarray, list[str | None]]:
@@ -147,7 +154,7 @@ def satu(x: Any, nama: str, bawaan: float | None = None) -> float:
     none; an Excel error or an upstream ``#`` message travels on with its reason (R4)."""
     mentah = ratakan(x)[0][0]
     if galat_excel(mentah):
-        raise ValueError(f"{nama}: {mentah.strip()[1:]}")
+        raise ValueError(f"{nama}: {_sebab(mentah.strip())}")
     f, g = angka_sel(mentah, nama)
     if g:
         raise ValueError(g.lstrip("#"))

@@ -78,7 +78,7 @@ def _temuan_teks(berkas: str, temuan: list) -> str:
     hitung = {t: sum(1 for x in temuan if x.tingkat == t) for t in ("galat", "peringatan", "info")}
     ringkas = ", ".join(f"{v} {k}" for k, v in hitung.items() if v)
     baris = [[t.tingkat, t.lembar, t.sel, t.pesan, t.saran, t.aturan] for t in temuan]
-    return f"{berkas}: {ringkas}\n" + tabel(["Tingkat", "Lembar", "Sel", "Pesan", "Saran", "Aturan"], baris, set(), lebar_maks=70) + "\n"
+    return f"{berkas}: {ringkas}\n" + tabel(["Tingkat", "Lembar", "Sel", "Pesan", "Saran", "Aturan"], baris, set(), lebar_maks=70, bungkus=True) + "\n"
 
 
 def _temuan_json(berkas: str, temuan: list) -> dict:

@@ -117,7 +117,9 @@ def _batas_capaian(p: Pengaturan) -> float | None:
     if p.batas_capaian in (None, ""):
         return 120.0                               # what CAPAIAN_IKU does with an empty cap (the validator flags it)
     n = baca_nilai(p.batas_capaian)
-    if not n.tersedia or n.tunggal() < 0:
+    if not n.tersedia:
+        return 120.0                               # '-' or 'n/a' is not given, as empty (rule R2), in the cell too
+    if n.tunggal() < 0:
         raise PengaturanError(f"pengaturan batas_capaian '{p.batas_capaian}' harus angka positif, atau 0 untuk tanpa batas")
     return None if n.tunggal() == 0 else n.tunggal()
 

@@ -51,9 +51,12 @@ def angka_teks(x: float | None, desimal: int = 2, ringkas: bool = False) -> str:
     return tulis_angka(x, desimal)
 
 
-def tabel(judul: list[str], baris: list[list[str]], kanan: set[int], lebar_maks: int | None = None) -> str:
-    """A plain-text table; cells longer than ``lebar_maks`` are shortened."""
-    if lebar_maks:
+def tabel(judul: list[str], baris: list[list[str]], kanan: set[int], lebar_maks: int | None = None, bungkus: bool = False) -> str:
+    """A plain-text table; cells longer than ``lebar_maks`` are shortened, or with ``bungkus`` wrapped onto
+    continuation lines (nothing of a message is lost)."""
+    if lebar_maks and bungkus:
+        baris = [b for x in baris for b in _bungkus(x, lebar_maks)]
+    elif lebar_maks:
         baris = [[_ringkas(str(x), lebar_maks) for x in b] for b in baris]
     lebar = [max(len(judul[i]), *(len(b[i]) for b in baris)) if baris else len(judul[i]) for i in range(len(judul))]
 
@@ -62,6 +65,14 @@ def tabel(judul: list[str], baris: list[list[str]], kanan: set[int], lebar_maks:
 
     garis = "  ".join("-" * w for w in lebar)
     return "\n".join([fmt(judul), garis, *(fmt(b) for b in baris)])
+
+
+def _bungkus(b: list[str], n: int) -> list[list[str]]:
+    """One table row as lines: every cell wrapped at ``n`` characters, the other cells blank on continuation lines."""
+    import textwrap
+    potong = [textwrap.wrap(str(x), n, break_long_words=True) or [""] for x in b]
+    tinggi = max(map(len, potong))
+    return [[p[i] if i < len(p) else "" for p in potong] for i in range(tinggi)]
 
 
 def _ringkas(s: str, n: int) -> str:

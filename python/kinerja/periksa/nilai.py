@@ -5,8 +5,10 @@ The figures are recomputed from the workbook's inputs (:mod:`kinerja.hitung.triw
 history capaian is only compared with them. A stored value that differs is ``nilai-basi``; an
 error value (``#NAME?``, what Excel keeps after recalculating without Python, or an xlwings / DLL
 message) or a missing one is ``nilai-galat``; a file in which no formula carries a cached value
-at all (saved by a library) gets a single ``tanpa-nilai-tersimpan``. All are ``galat``: export
-refuses unless forced, and then publishes the recomputation.
+at all (saved by a library) gets a single ``tanpa-nilai-tersimpan``. The first two are ``galat``: export
+refuses unless forced, and then publishes the recomputation. The last is a ``peringatan`` (issue 15 item 7): the
+export publishes the recomputation from the inputs anyway, so nothing wrong is published; what is lost is only what
+the sheet shows without Python, and ``kinerja susun`` writes it back without Excel.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from ..buku.tabel import cari_baris
 from ..hitung.laporan import hitung_riwayat
 from ..hitung.laporan_anggaran import susun_anggaran
 from ..hitung.triwulan import susun_triwulan
-from .daftar import GALAT, NOTASI, Kumpulan, Sel, aturan
+from .daftar import GALAT, NOTASI, PERINGATAN, Kumpulan, Sel, aturan
 from .umum import angka_pesan
 
 __all__ = ["periksa_nilai", "GALAT_EXCEL", "jenis_tersimpan"]
@@ -32,8 +34,9 @@ A_NILAI_BASI = aturan("nilai-basi", GALAT, "TW, Riwayat, anggaran", "Nilai tersi
                       "yang berbeda dengan hitung ulang dari masukan: berkas disimpan tanpa menghitung ulang.")
 A_NILAI_GALAT = aturan("nilai-galat", GALAT, "TW, Riwayat, anggaran", "Sel rumus yang menyimpan galat Excel (galat nama bila Excel menghitung "
                        "tanpa Python, galat nilai) atau pesan xlwings/DLL, atau tidak menyimpan nilai (lihat PANDUAN).")
-A_TANPA_NILAI = aturan("tanpa-nilai-tersimpan", GALAT, "semua", "Tidak satu pun sel rumus menyimpan nilai (berkas disimpan oleh "
-                       "program, bukan Excel): angka yang tampil tanpa Python kosong; angka tetap dihitung ulang dari masukan.")
+A_TANPA_NILAI = aturan("tanpa-nilai-tersimpan", PERINGATAN, "semua", "Tidak satu pun sel rumus menyimpan nilai (berkas disimpan oleh "
+                       "program, bukan Excel): angka yang tampil tanpa Python kosong; laporan dan ekspor tetap menghitung ulang dari masukan, "
+                       "dan kinerja susun menulis nilainya kembali tanpa Excel.")
 GALAT_EXCEL = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!",
                "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!")
 """Excel's error values: a cell that caches one shows no number."""
@@ -66,7 +69,9 @@ def periksa_nilai(k: Kumpulan, c: Cuplikan, ds: Dataset, pos: Posisi, tw: int | 
         lembar = tl.LEMBAR_TW[(tw or 4) - 1]
         r = min((r for (j, _), r in pos.tw.items() if j == (tw or 4) - 1), default=tl.TW_BARIS0)
         k.tambah(A_TANPA_NILAI, (lembar, r, tl.TW_CAPAIAN), "tidak ada sel rumus yang menyimpan nilai (berkas tidak disimpan oleh "
-                 "Excel); semua angka dihitung ulang dari masukan", "Buka di Excel dengan Python aktif, hitung ulang (Ctrl+Alt+F9), simpan")
+                 "Excel); sel rumus tampil kosong tanpa Python, tetapi laporan dan ekspor tetap menghitung ulang dari masukan",
+                 f"Tanpa Excel: kinerja susun {c.nama_berkas} --keluar BARU.xlsm (menulis nilai setiap rumus); atau buka di "
+                 "Excel dengan Python aktif, hitung ulang (Ctrl+Alt+F9), simpan")
         return
     for t in ([tw] if tw else [1, 2, 3, 4]):
         if tl.LEMBAR_TW[t - 1] in c.lembar:
