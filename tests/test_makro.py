@@ -74,6 +74,12 @@ class Rentang:
                 self.sheet.rumus.pop((self.a[0] + i, self.a[1] + j), None)
 
     @property
+    def number_format(self):
+        """One format for the range, None when its cells differ (as Excel's NumberFormat answers)."""
+        f = {self.sheet.format.get(rc, "General") for b in self._sel() for rc in b}
+        return f.pop() if len(f) == 1 else None
+
+    @property
     def formula(self):
         return tuple(tuple(self.sheet.rumus.get(rc, self.sheet.nilai.get(rc)) or "" for rc in b) for b in self._serahkan())
 
@@ -122,6 +128,7 @@ class Lembar:
         self.name, self.nilai, self.rumus = nama, nilai, rumus
         self.catatan, self.tautan, self.terlindung = {}, {}, terlindung
         self.diserahkan, self.proteksi = 0, []
+        self.format: dict[tuple[int, int], str] = {}
         self.api = Api(self)
 
     def ujung(self):
@@ -185,6 +192,9 @@ class Buku:
             nilai = {(r + 1, k + 1): v for r, b in enumerate(ls.nilai) for k, v in enumerate(b) if v is not None}
             rumus = {(r + 1, k + 1): f for r, b in enumerate(ls.rumus) for k, f in enumerate(b) if f}
             self.sheets.append(Lembar(nama, nilai, rumus, nama in ("PK", "TW I", "TW II", "TW III", "TW IV", "Rincian", "Riwayat")))
+            for (r, k), x in ls.persen.items():           # Excel holds the number under a percent format (what staff typed as 80%)
+                self.sheets[nama].nilai[(r + 1, k + 1)] = x
+                self.sheets[nama].format[(r + 1, k + 1)] = "0%"
         self.sheets.active = self.sheets[aktif]
         self.names = [Nama(n, self.sheets[s], r + 1, k + 1) for n, (s, r, k) in c.nama.items()]
 
@@ -325,6 +335,15 @@ def _isi(c):
 
 def test_cuplikan_excel_sama_dengan_berkas():
     assert _isi(makro.cuplikan_excel(Buku(WORKBOOK))) == _isi(dari_berkas(WORKBOOK))
+
+
+def test_persen_diketik_dibaca_sama_di_excel(tmp_path):
+    """R8 on the Validasi/Ekspor buttons: the live workbook's 0.8 under a percent format reads as 80%, with the galat."""
+    import test_sel_masukan as tsm
+    f = tsm._ketik_persen(WORKBOOK, tmp_path / "persen.xlsm", "TW III", "H16", 0.8)
+    berkas, excel = dari_berkas(f), makro.cuplikan_excel(Buku(f))
+    assert _isi(excel) == _isi(berkas) and excel.lembar["TW III"].persen == berkas.lembar["TW III"].persen == {(15, 7): 0.8}
+    assert [(t.lembar, t.sel) for t in validasi(excel, 3) if t.aturan == "angka-persen"] == [("TW III", "H16")]
 
 
 def test_sel_liar_jauh_tidak_membaca_seluruh_lembar():

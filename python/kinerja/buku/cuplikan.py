@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from ..data.berkas import BerkasError, periksa_workbook
 from . import tata_letak as tl
 
-__all__ = ["LembarSel", "Cuplikan", "dari_berkas", "alamat", "gaya_persen", "teks_persen"]
+__all__ = ["LembarSel", "Cuplikan", "dari_berkas", "alamat", "gaya_persen", "teks_persen", "format_persen"]
 
 _SEL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d+)$")
 
@@ -158,6 +158,11 @@ def _lembar(nilai: dict[int, dict[int, Any]], rumus: dict[int, dict[int, str]], 
     return v
 
 
+def format_persen(kode: str | None) -> bool:
+    """True when an Excel number format shows its number as a percent (a ``%`` outside quotes and escapes)."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", kode or "")
+
+
 def gaya_persen(wb: Any) -> set[int]:
     """Style indices of ``wb`` (openpyxl, after its stylesheet is read) whose number format shows a percent."""
     from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, builtin_format_code
@@ -165,7 +170,7 @@ def gaya_persen(wb: Any) -> set[int]:
     for i, st in enumerate(wb._cell_styles):
         n = st.numFmtId
         kode = wb._number_formats[n - BUILTIN_FORMATS_MAX_SIZE] if n >= BUILTIN_FORMATS_MAX_SIZE else builtin_format_code(n)
-        if "%" in re.sub(r'"[^"]*"|\\.', "", kode or ""):
+        if format_persen(kode):
             keluar.add(i)
     return keluar
 

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from ..bangun import susun as penyusun
 from ..buku import tata_letak as tl
 from ..buku.baca import baca
-from ..buku.cuplikan import Cuplikan, LembarSel
+from ..buku.cuplikan import Cuplikan, LembarSel, format_persen, teks_persen
 from ..data.berkas import BerkasError, tulis_atomik
 from ..data.dataset import DatasetError
 from ..keluaran.ekspor import FORMAT, Bahan, berkas_tujuan, sudah_ada, tulis_berkas
@@ -71,6 +71,7 @@ def cuplikan_excel(book: Any) -> Cuplikan:
             return countA is None or bool(countA(sh.range((a + 1, 1), (b + 1, kolom)).api))
         nilai: dict[int, dict[int, Any]] = {}
         rumus: dict[int, dict[int, Any]] = {}
+        persen: dict[tuple[int, int], float] = {}
         for a, b in blok_terisi(terisi, 0, max(akhir.row, 1) - 1):
             area = sh.range((a + 1, 1), (b + 1, kolom))
             for isi, tabel, ada in ((nilai, area.options(ndim=2).value, _ada_nilai),
@@ -79,7 +80,11 @@ def cuplikan_excel(book: Any) -> Cuplikan:
                     d = {c: x for c, x in enumerate(baris) if ada(x)}
                     if d:
                         isi[a + i] = d
+            persen.update(_ketik_persen(sh, a, b, nilai, rumus))
+        for (r, c), x in persen.items():
+            nilai[r][c] = teks_persen(x)
         lembar[sh.name] = LembarSel(nilai, rumus)
+        lembar[sh.name].persen = persen
     nama = {}
     for n in book.names:
         try:
@@ -103,6 +108,24 @@ def blok_terisi(terisi: Callable[[int, int], bool], r0: int, r1: int, blok: int 
         else:
             m = a + max(1, (b - a + 1) // (2 * blok)) * blok - 1   # halves on block boundaries
             tumpuk += [(m + 1, b), (a, m)]
+    return keluar
+
+
+def _ketik_persen(sh: Any, a: int, b: int, nilai: dict[int, dict[int, Any]], rumus: dict[int, dict[int, Any]]) -> dict[tuple[int, int], float]:
+    """Rule R8 in Excel, as :func:`kinerja.buku.cuplikan.dari_berkas` reads a file: typed numbers (no formula) of rows
+    ``a..b`` whose cell shows a percent. One number-format read per column of the block; cell by cell only where a
+    column mixes formats (Excel then answers None)."""
+    calon: dict[int, list[int]] = {}
+    for r in range(a, b + 1):
+        for c, x in nilai.get(r, {}).items():
+            if type(x) in (int, float) and c not in rumus.get(r, {}):
+                calon.setdefault(c, []).append(r)
+    keluar = {}
+    for c, baris in calon.items():
+        fmt = sh.range((a + 1, c + 1), (b + 1, c + 1)).number_format
+        for r in baris:
+            if format_persen(fmt if fmt is not None else sh.range((r + 1, c + 1)).number_format):
+                keluar[(r, c)] = float(nilai[r][c])
     return keluar
 
 
